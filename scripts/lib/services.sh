@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# Local PostgreSQL and RabbitMQ for development and tests: installed from Debian packages when
+# missing, run as throwaway instances whose whole state lives in one git-ignored folder.
+# No Docker and no system service is touched. Sourced by scripts/run.sh and scripts/test.sh.
+
+msv_log() { printf '\033[1;34m[msv]\033[0m %s\n' "$*" >&2; }
+msv_die() { printf '\033[1;31m[msv] %s\033[0m\n' "$*" >&2; exit 1; }
+
+msv_as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    msv_die "need root (or sudo) to run: $*"; fi
+}
+
+msv_pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+# Installs what is missing from Debian's packages. Extra package names may be passed (e.g. chromium).
+msv_install_prerequisites() {
+  local missing=()
+  [ -n "$(msv_pg_bin)" ] && [ -x "$(msv_pg_bin)/initdb" ] || missing+=(postgresql)
+  [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+  local extra
+  for extra in "$@"; do dpkg -s "$extra" >/dev/null 2>&1 || missing+=("$extra"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  msv_log "installing from Debian packages: ${missing[*]}"
+  msv_as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  msv_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # The Debian packages may start system services; ours are separate instances, so stop theirs.
+  msv_as_root service rabbitmq-server stop >/dev/null 2>&1 || true
+}
+
+# msv_start_postgres DIR PORT [fast]  — "fast" trades durability for speed (tests only).
+msv_start_postgres() {
+  local dir=$1 port=$2 mode=${3:-}
+  local bin; bin=$(msv_pg_bin)
+  local run=()
+  mkdir -p "$dir"
+  if [ "$(id -u)" -eq 0 ]; then
+    # initdb and postgres refuse to run as root.
+    chown -R postgres:postgres "$dir"
+    run=(runuser -u postgres --)
+  fi
+  if [ -f "$dir/data/postmaster.pid" ] && "${run[@]}" "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+    msv_log "PostgreSQL already running on port $port ($dir)"
+    return 0
+  fi
+  if [ ! -f "$dir/data/PG_VERSION" ]; then
+    "${run[@]}" "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 \
+      || { cat "$dir/initdb.log" >&2; msv_die "initdb failed"; }
+    {
+      echo "listen_addresses = '127.0.0.1'"
+      echo "port = $port"
+      echo "unix_socket_directories = '$dir'"
+      echo "max_connections = 200"
+      echo "shared_buffers = 256MB"
+      echo "work_mem = 16MB"
+      echo "maintenance_work_mem = 256MB"
+      echo "max_wal_size = 4GB"
+      if [ "$mode" = fast ]; then
+        echo "fsync = off"
+        echo "synchronous_commit = off"
+        echo "full_page_writes = off"
+      fi
+    } >>"$dir/data/postgresql.conf"
+  fi
+  "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "-p $port" start >/dev/null \
+    || { tail -n 20 "$dir/server.log" >&2; msv_die "PostgreSQL did not start on port $port (log: $dir/server.log)"; }
+  msv_log "PostgreSQL ready on 127.0.0.1:$port"
+}
+
+msv_stop_postgres() {
+  local dir=$1 bin; bin=$(msv_pg_bin)
+  [ -f "$dir/data/postmaster.pid" ] || return 0
+  local run=(); [ "$(id -u)" -eq 0 ] && run=(runuser -u postgres --)
+  "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+}
+
+# Environment for one throwaway RabbitMQ node whose state is all under DIR.
+msv_rabbitmq_env() {
+  local dir=$1 port=$2 mgmt_port=${3:-0}
+  export HOME="$dir/home"
+  export RABBITMQ_NODENAME="msv-$port@localhost"
+  export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
+  export RABBITMQ_NODE_PORT=$port
+  export RABBITMQ_DIST_PORT=$((port + 20000))
+  export ERL_EPMD_PORT=$((port - 1300))
+  export RABBITMQ_MNESIA_BASE="$dir/mnesia"
+  export RABBITMQ_LOG_BASE="$dir/log"
+  export RABBITMQ_CONFIG_FILE="$dir/rabbitmq"
+  export RABBITMQ_CONF_ENV_FILE="$dir/rabbitmq-env.conf"
+  export RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins"
+  export RABBITMQ_PID_FILE="$dir/rabbitmq.pid"
+  export RABBITMQ_PLUGINS_EXPAND_DIR="$dir/plugins-expand"
+  export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+  export MSV_RABBITMQ_MGMT_PORT=$mgmt_port
+}
+
+# msv_start_rabbitmq DIR PORT [MANAGEMENT_PORT]  — runs in a subshell so the caller's HOME stays.
+msv_start_rabbitmq() (
+  local dir=$1 port=$2 mgmt_port=${3:-0}
+  mkdir -p "$dir/home" "$dir/log" "$dir/mnesia"
+  msv_rabbitmq_env "$dir" "$port" "$mgmt_port"
+  local ctl=/usr/lib/rabbitmq/bin/rabbitmqctl
+  if [ -f "$RABBITMQ_PID_FILE" ] && timeout 20 "$ctl" -q status >/dev/null 2>&1; then
+    msv_log "RabbitMQ already running on port $port ($dir)"
+    exit 0
+  fi
+  : >"$RABBITMQ_CONF_ENV_FILE"
+  {
+    echo "listeners.tcp.default = 127.0.0.1:$port"
+    echo "loopback_users = none"
+    echo "log.file.level = warning"
+    if [ "$mgmt_port" != 0 ]; then
+      echo "management.tcp.ip = 127.0.0.1"
+      echo "management.tcp.port = $mgmt_port"
+    fi
+  } >"$dir/rabbitmq.conf"
+  if [ "$mgmt_port" != 0 ]; then echo '[rabbitmq_management].' >"$RABBITMQ_ENABLED_PLUGINS_FILE"; else echo '[].' >"$RABBITMQ_ENABLED_PLUGINS_FILE"; fi
+  setsid nohup /usr/lib/rabbitmq/bin/rabbitmq-server >"$dir/log/console.log" 2>&1 </dev/null &
+  if ! timeout 150 "$ctl" wait --timeout 120 "$RABBITMQ_PID_FILE" >/dev/null 2>&1; then
+    tail -n 30 "$dir/log/console.log" >&2
+    msv_die "RabbitMQ did not start on port $port (log: $dir/log)"
+  fi
+  msv_log "RabbitMQ ready on 127.0.0.1:$port"
+)
+
+msv_stop_rabbitmq() (
+  local dir=$1 port=$2
+  [ -f "$dir/rabbitmq.pid" ] || exit 0
+  msv_rabbitmq_env "$dir" "$port"
+  timeout 60 /usr/lib/rabbitmq/bin/rabbitmqctl -q shutdown >/dev/null 2>&1 || true
+  # Our epmd only: it listens on the private port set above.
+  timeout 10 epmd -port "$ERL_EPMD_PORT" -kill >/dev/null 2>&1 || true
+  rm -f "$dir/rabbitmq.pid"
+)
+
+# Local development keys for the personal-number HMAC and AES-GCM: generated once, never committed.
+msv_ensure_dev_keys() {
+  local file=$1
+  if [ ! -f "$file" ]; then
+    umask 077
+    {
+      echo "PersonalData__HmacKey=$(head -c 32 /dev/urandom | base64 -w0)"
+      echo "PersonalData__EncryptionKey=$(head -c 32 /dev/urandom | base64 -w0)"
+    } >"$file"
+    msv_log "generated local development keys in $file"
+  fi
+  set -a; . "$file"; set +a
+}

@@ -1,0 +1,11 @@
+namespace MiddleServerValidation.Contracts;
+
+/// <summary>The queue names of the external contract.</summary>
+public static class QueueNames
+{
+    /// <summary>Where insurers publish <see cref="RegisterEnrollee"/> (envelope or plain JSON).</summary>
+    public const string Registrations = "enrollee-registrations";
+
+    /// <summary>The insurer's own notice queue; only that insurer may read it.</summary>
+    public static string Notices(string insurerNumber) => $"notices.{insurerNumber}";
+}

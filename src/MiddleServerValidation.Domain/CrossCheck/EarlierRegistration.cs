@@ -1,0 +1,10 @@
+namespace MiddleServerValidation.Domain.CrossCheck;
+
+/// <summary>
+/// An earlier Accepted registration of the same personal number, by any insurer (the caller selects them).
+/// <paramref name="KanaName"/> is as stored: it may hold ● or other lost characters, which make it unknown.
+/// </summary>
+public sealed record EarlierRegistration(Guid Id, string InsurerNumber, DateOnly BirthDate, string KanaName, Sex? Sex)
+{
+    public string Source => $"registration:{Id}";
+}

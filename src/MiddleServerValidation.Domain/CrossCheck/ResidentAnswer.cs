@@ -1,0 +1,20 @@
+namespace MiddleServerValidation.Domain.CrossCheck;
+
+/// <summary>What the resident registry (J-LIS / 住基ネット) answered for a personal number.</summary>
+public abstract record ResidentAnswer
+{
+    private ResidentAnswer()
+    {
+    }
+
+    public static ResidentAnswer NotFoundAnswer { get; } = new NotFound();
+
+    /// <summary>The 本人確認情報 for the number. <paramref name="KanaName"/> may hold ● (unknown, not a mismatch).</summary>
+    public sealed record Found(string KanaName, DateOnly BirthDate, Sex? Sex) : ResidentAnswer;
+
+    /// <summary>No resident has this number.</summary>
+    public sealed record NotFound : ResidentAnswer;
+
+    /// <summary>J-LIS could not be asked; <paramref name="Cause"/> is for staff and logs, never for the insurer.</summary>
+    public sealed record Unavailable(string Cause) : ResidentAnswer;
+}

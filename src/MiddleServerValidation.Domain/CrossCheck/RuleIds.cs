@@ -1,0 +1,23 @@
+namespace MiddleServerValidation.Domain.CrossCheck;
+
+/// <summary>The ids of the cross-check rules, recorded on every <see cref="Finding"/> with the rule-set version.</summary>
+public static class RuleIds
+{
+    /// <summary>An earlier registration of the number has another birthdate (個人番号誤登録疑い).</summary>
+    public const string HistoryBirthDate = "history.birth-date";
+
+    /// <summary>Same birthdate, another given name (twins / 取り違え).</summary>
+    public const string HistoryGivenName = "history.given-name";
+
+    /// <summary>Same birthdate, names differ and one side has no surname/given-name split to tell which part.</summary>
+    public const string HistoryNameSplit = "history.name-split";
+
+    /// <summary>Same birthdate and given name, another surname (marriage, divorce): J-LIS did not confirm it.</summary>
+    public const string HistorySurnameJlis = "history.surname-jlis";
+
+    /// <summary>No history, and J-LIS has no resident with the number.</summary>
+    public const string JlisNotFound = "jlis.not-found";
+
+    /// <summary>No history, and J-LIS has the number with another birthdate, name or sex.</summary>
+    public const string JlisMismatch = "jlis.mismatch";
+}

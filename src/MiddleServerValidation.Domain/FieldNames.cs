@@ -1,0 +1,17 @@
+namespace MiddleServerValidation.Domain;
+
+/// <summary>The contract's field names (camelCase JSON) as they appear in <see cref="Reason.Field"/>.</summary>
+public static class FieldNames
+{
+    public const string RegistrationId = "registrationId";
+    public const string InsurerNumber = "insurerNumber";
+    public const string PersonalNumber = "personalNumber";
+    public const string BirthDate = "birthDate";
+    public const string KanaName = "kanaName";
+    public const string Sex = "sex";
+    public const string CardSymbol = "cardSymbol";
+    public const string CardNumber = "cardNumber";
+    public const string BranchNumber = "branchNumber";
+    public const string QualificationDate = "qualificationDate";
+    public const string BatchId = "batchId";
+}

@@ -1,0 +1,82 @@
+namespace MiddleServerValidation.Domain;
+
+/// <summary>
+/// What each reason code means for the outcome (design.md, "Reason codes") and the default Japanese text
+/// sent to the insurer. The texts speak only about the insurer's own record: never about another insurer,
+/// nor the name or birthdate registered there.
+/// </summary>
+public static class ReasonCatalog
+{
+    public static Outcome OutcomeOf(ReasonCode code) => code switch
+    {
+        ReasonCode.FieldMissing or ReasonCode.FieldInvalid or ReasonCode.PersonalNumberFormat
+            or ReasonCode.PersonalNumberCheckDigit or ReasonCode.BirthDateInvalid or ReasonCode.KanaNameInvalid
+            or ReasonCode.InsurerNumberInvalid or ReasonCode.CardNumberInvalidCharacter => Outcome.Rejected,
+        ReasonCode.BirthDateMismatch or ReasonCode.KanaNameMismatch
+            or ReasonCode.JlisNotFound or ReasonCode.JlisMismatch => Outcome.Suspected,
+        ReasonCode.HistoryMatch or ReasonCode.JlisConfirmed
+            or ReasonCode.PersonalNumberMissing or ReasonCode.CardInfoMissing => Outcome.Accepted,
+        ReasonCode.JlisUnavailable => Outcome.Pending,
+        _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unknown reason code."),
+    };
+
+    public static string MessageOf(ReasonCode code) => code switch
+    {
+        ReasonCode.FieldMissing => "必須項目が指定されていません。",
+        ReasonCode.FieldInvalid => "項目の形式が正しくありません。",
+        ReasonCode.PersonalNumberFormat => "個人番号は12桁の数字で指定してください。",
+        ReasonCode.PersonalNumberCheckDigit =>
+            "個人番号の検査用数字（12桁目）が一致しません。個人番号に誤りがないか確認してください。",
+        ReasonCode.BirthDateInvalid => "生年月日が正しくありません。",
+        ReasonCode.KanaNameInvalid =>
+            "カナ氏名が正しくありません。カタカナまたはひらがなで、姓と名の間に空白を1つ入れて指定してください。",
+        ReasonCode.InsurerNumberInvalid => "保険者番号が正しくありません。検証番号を含む6桁または8桁の番号を指定してください。",
+        ReasonCode.CardNumberInvalidCharacter =>
+            "被保険者証の記号・番号・枝番に使用できない文字が含まれています。"
+            + "「●」は旧システムで保存できなかった文字の代わりに入ったものです。正しい文字で再登録してください。",
+        ReasonCode.BirthDateMismatch =>
+            "この個人番号は別の生年月日で既に登録されています。個人番号に誤りがないか、本人に確認してください。",
+        ReasonCode.KanaNameMismatch =>
+            "この個人番号は同じ生年月日の別の氏名で既に登録されています。双子などの取り違えがないか、本人に確認してください。",
+        ReasonCode.JlisNotFound =>
+            "住民基本台帳（J-LIS）にこの個人番号の住民が見つかりません。個人番号に誤りがないか、本人に確認してください。",
+        ReasonCode.JlisMismatch =>
+            "住民基本台帳（J-LIS）の本人確認情報と一致しません。個人番号と本人情報に誤りがないか、本人に確認してください。",
+        ReasonCode.HistoryMatch => "既存の登録内容と一致しました。",
+        ReasonCode.JlisConfirmed => "住民基本台帳（J-LIS）の本人確認情報と一致しました。",
+        ReasonCode.PersonalNumberMissing => "個人番号が未登録です。取得しだい登録してください。",
+        ReasonCode.CardInfoMissing => "被保険者証の記号・番号が未登録です。登録してください。",
+        ReasonCode.JlisUnavailable =>
+            "住民基本台帳（J-LIS）に照会できなかったため、判定を保留しています。照会でき次第、結果をお知らせします。",
+        _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unknown reason code."),
+    };
+
+    /// <summary>
+    /// The outcome of several reasons together: the most severe wins, so a warning such as
+    /// <see cref="ReasonCode.CardInfoMissing"/> never turns a Suspected or Pending record into an Accepted one.
+    /// </summary>
+    public static Outcome CombinedOutcome(IEnumerable<Reason> reasons)
+    {
+        ArgumentNullException.ThrowIfNull(reasons);
+        var worst = Outcome.Accepted;
+        foreach (var reason in reasons)
+        {
+            var outcome = OutcomeOf(reason.Code);
+            if (Severity(outcome) > Severity(worst))
+            {
+                worst = outcome;
+            }
+        }
+
+        return worst;
+    }
+
+    private static int Severity(Outcome outcome) => outcome switch
+    {
+        Outcome.Accepted => 0,
+        Outcome.Pending => 1,
+        Outcome.Suspected => 2,
+        Outcome.Rejected => 3,
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown outcome."),
+    };
+}

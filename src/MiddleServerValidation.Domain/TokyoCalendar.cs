@@ -1,0 +1,21 @@
+namespace MiddleServerValidation.Domain;
+
+/// <summary>
+/// "Today" as the insurers see it: the calendar date in Japan. A birthdate is in the future by the Japanese
+/// calendar, not by the server's UTC clock (between 00:00 and 09:00 JST the two disagree).
+/// </summary>
+public static class TokyoCalendar
+{
+    // Japan has had no daylight saving time since 1951, so a fixed UTC+9 is exact when the
+    // tz database is missing (e.g. a slim container image).
+    private static readonly TimeZoneInfo Tokyo =
+        TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Tokyo", out var zone)
+            ? zone
+            : TimeZoneInfo.CreateCustomTimeZone("JST", TimeSpan.FromHours(9), "JST", "JST");
+
+    public static DateOnly Today(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Tokyo).DateTime);
+    }
+}

@@ -1,0 +1,21 @@
+using System.Text.Json;
+
+namespace MiddleServerValidation.Jlis.Wire;
+
+/// <summary>The wire protocol shared by the adapter and the stub, so the two cannot drift apart.</summary>
+public static class JlisWire
+{
+    /// <summary>Relative, so that a base address with a path prefix (behind a gateway) still works.</summary>
+    public const string LookupPath = "api/v1/residents/lookup";
+
+    /// <summary>camelCase JSON; DateOnly as ISO <c>yyyy-MM-dd</c>.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = CreateJsonOptions();
+
+    private static JsonSerializerOptions CreateJsonOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        // Shared by every caller: freeze it so nobody changes the protocol for everyone.
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

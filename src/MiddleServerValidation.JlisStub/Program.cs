@@ -1,0 +1,3 @@
+using MiddleServerValidation.JlisStub;
+
+await JlisStubApp.Build(args).RunAsync();

@@ -1,0 +1,61 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace MiddleServerValidation.Persistence.PersonalData;
+
+/// <summary>
+/// Turns a personal number into what may be stored: an HMAC-SHA256 lookup key (equal numbers give
+/// equal keys, so history can be found without decrypting) and AES-256-GCM ciphertext.
+/// </summary>
+public sealed class PersonalNumberProtector
+{
+    public const int KeySize = 32;
+
+    // Ciphertext layout: version | nonce | tag | ciphertext. The version byte lets keys rotate later.
+    private const byte FormatVersion = 1;
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+    private const int HeaderSize = 1 + NonceSize + TagSize;
+
+    private readonly byte[] _hmacKey;
+    private readonly byte[] _encryptionKey;
+
+    public PersonalNumberProtector(IOptions<PersonalDataOptions> options)
+    {
+        _hmacKey = Convert.FromBase64String(options.Value.HmacKey!);
+        _encryptionKey = Convert.FromBase64String(options.Value.EncryptionKey!);
+    }
+
+    public byte[] LookupKey(string personalNumber) =>
+        HMACSHA256.HashData(_hmacKey, Encoding.ASCII.GetBytes(personalNumber));
+
+    /// <summary>A 64-bit advisory-lock key derived from a lookup key: same number, same lock.</summary>
+    public static long LockKeyOf(byte[] lookupKey) => BinaryPrimitives.ReadInt64BigEndian(lookupKey);
+
+    public byte[] Encrypt(string value)
+    {
+        var plain = Encoding.UTF8.GetBytes(value);
+        var result = new byte[HeaderSize + plain.Length];
+        result[0] = FormatVersion;
+        var nonce = result.AsSpan(1, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(_encryptionKey, TagSize);
+        aes.Encrypt(nonce, plain, result.AsSpan(HeaderSize), result.AsSpan(1 + NonceSize, TagSize));
+        return result;
+    }
+
+    public string Decrypt(byte[] cipher)
+    {
+        if (cipher.Length < HeaderSize || cipher[0] != FormatVersion)
+        {
+            throw new CryptographicException("Unknown personal-number ciphertext format.");
+        }
+
+        var plain = new byte[cipher.Length - HeaderSize];
+        using var aes = new AesGcm(_encryptionKey, TagSize);
+        aes.Decrypt(cipher.AsSpan(1, NonceSize), cipher.AsSpan(HeaderSize), cipher.AsSpan(1 + NonceSize, TagSize), plain);
+        return Encoding.UTF8.GetString(plain);
+    }
+}

@@ -1,0 +1,173 @@
+using MiddleServerValidation.Contracts;
+using MiddleServerValidation.Domain;
+using MiddleServerValidation.Persistence.PersonalData;
+using MiddleServerValidation.Processing.ResidentLookups;
+using MiddleServerValidation.Processing.Storage;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace MiddleServerValidation.Processing.Registration;
+
+/// <summary>
+/// The one registration path, for a single message, a batch chunk or a re-check alike:
+/// read and validate, ask J-LIS outside any transaction, then under per-number locks load the
+/// history of the whole chunk in one query, decide each record in order, and write in bulk.
+/// </summary>
+public sealed class RegistrationProcessor(
+    NpgsqlDataSource dataSource,
+    RegistrationReader reader,
+    PersonalNumberProtector protector,
+    ResidentAnswers residentAnswers,
+    PendingLookupSchedule schedule,
+    TimeProvider clock,
+    ILogger<RegistrationProcessor> logger)
+{
+    private const int MaxAttempts = 3;
+
+    public async Task<IReadOnlyList<RegistrationResult>> ProcessAsync(IReadOnlyList<RegisterEnrollee> messages, CancellationToken cancellationToken)
+    {
+        var prepared = messages.Select(Prepare).ToArray();
+        var answers = await PrefetchAnswersAsync(prepared, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await DecideAndStoreAsync(prepared, answers, cancellationToken);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && attempt < MaxAttempts)
+            {
+                // Another worker stored one of these registrations after our read: decide again, it is now a duplicate.
+                logger.LogInformation("Chunk of {Count} raced a concurrent insert ({Constraint}); deciding it again", prepared.Length, e.ConstraintName);
+            }
+        }
+    }
+
+    private PreparedRegistration Prepare(RegisterEnrollee message)
+    {
+        var read = reader.Read(message);
+        var addressable = !read.Problems.Any(p => p.Field is "insurerNumber" or "registrationId");
+        var number = read.Candidate?.PersonalNumber?.Value;
+        var key = number is null ? null : protector.LookupKey(number);
+        return new PreparedRegistration
+        {
+            Message = message,
+            Read = read,
+            IdempotencyKey = addressable ? (InsurerNumber.Parse(message.InsurerNumber).Value.Value, message.RegistrationId!) : null,
+            NumberKey = key,
+            NumberKeyHex = key is null ? null : Convert.ToHexString(key),
+            NumberCipher = string.IsNullOrWhiteSpace(message.PersonalNumber) ? null : protector.Encrypt(message.PersonalNumber),
+        };
+    }
+
+    /// <summary>
+    /// J-LIS answers for every record that will likely need one, fetched before the transaction so that no
+    /// lock is held during HTTP calls. Records of the chunk count as history for the ones after them.
+    /// </summary>
+    private async Task<Dictionary<string, ResidentAnswer>> PrefetchAnswersAsync(PreparedRegistration[] prepared, CancellationToken ct)
+    {
+        var keyed = prepared.Where(p => p.NumberKey is not null && p.IdempotencyKey is not null).ToArray();
+        if (keyed.Length == 0)
+        {
+            return new Dictionary<string, ResidentAnswer>(StringComparer.Ordinal);
+        }
+
+        Dictionary<string, List<EarlierRegistration>> history;
+        await using (var connection = await dataSource.OpenConnectionAsync(ct))
+        {
+            history = await HistoryQueries.LoadHistoryAsync(connection, keyed.Select(p => p.NumberKey!).ToArray(), ct);
+        }
+
+        var needed = new List<string>();
+        foreach (var item in keyed)
+        {
+            var earlier = HistoryOf(history, item.NumberKeyHex!);
+            var candidate = item.Candidate!;
+            if (CrossCheckEngine.NeedsResidentLookup(candidate, earlier))
+            {
+                needed.Add(candidate.PersonalNumber!.Value.Value);
+            }
+
+            earlier.Add(AsEarlier(item));
+        }
+
+        return await residentAnswers.LookupAllAsync(needed, ct);
+    }
+
+    private async Task<IReadOnlyList<RegistrationResult>> DecideAndStoreAsync(
+        PreparedRegistration[] prepared, Dictionary<string, ResidentAnswer> answers, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+
+        var keys = prepared.Where(p => p.IdempotencyKey is not null).Select(p => p.IdempotencyKey!.Value).Distinct().ToArray();
+        var numberKeys = prepared.Where(p => p.NumberKey is not null).Select(p => p.NumberKey!).ToArray();
+        await RegistrationLocks.AcquireAsync(
+            connection,
+            numberKeys.Select(PersonalNumberProtector.LockKeyOf).Concat(keys.Select(k => RegistrationLocks.IdempotencyLockKey(k.Insurer, k.RegistrationId))),
+            ct);
+        var existing = await HistoryQueries.LoadExistingAsync(connection, keys, ct);
+        var history = await HistoryQueries.LoadHistoryAsync(connection, numberKeys, ct);
+
+        var now = clock.GetUtcNow();
+        var write = new ChunkWrite();
+        var decidedInChunk = new Dictionary<(string, string), RegistrationResult>();
+        var results = new RegistrationResult[prepared.Length];
+        for (var i = 0; i < prepared.Length; i++)
+        {
+            var item = prepared[i];
+            if (item.IdempotencyKey is not { } key)
+            {
+                results[i] = new RegistrationResult(RegistrationResultKind.Unaddressable, null, null, null, item.Read.Problems);
+            }
+            else if (existing.TryGetValue(key, out var stored))
+            {
+                results[i] = new RegistrationResult(RegistrationResultKind.Duplicate, stored.Id, stored.Outcome, null, []);
+            }
+            else if (decidedInChunk.TryGetValue(key, out var first))
+            {
+                results[i] = first with { Kind = RegistrationResultKind.Duplicate, NoticeId = null };
+            }
+            else
+            {
+                var answer = await AnswerIfNeededAsync(item, history, answers, ct);
+                results[i] = decidedInChunk[key] = StoredRows.Add(write, item, key, history, answer, schedule, now);
+            }
+        }
+
+        await write.WriteAsync(connection, ct);
+        await transaction.CommitAsync(ct);
+        return results;
+    }
+
+    private async Task<ResidentAnswer?> AnswerIfNeededAsync(
+        PreparedRegistration item, Dictionary<string, List<EarlierRegistration>> history,
+        Dictionary<string, ResidentAnswer> answers, CancellationToken ct)
+    {
+        if (item.Candidate is not { PersonalNumber: { } number } candidate
+            || !CrossCheckEngine.NeedsResidentLookup(candidate, HistoryOf(history, item.NumberKeyHex!)))
+        {
+            return null;
+        }
+
+        if (answers.TryGetValue(number.Value, out var answer))
+        {
+            return answer;
+        }
+
+        // History changed between prefetch and lock (a concurrent registration): ask now, under the lock.
+        return answers[number.Value] = await residentAnswers.LookupAsync(number.Value, ct);
+    }
+
+    internal static List<EarlierRegistration> HistoryOf(Dictionary<string, List<EarlierRegistration>> history, string keyHex)
+    {
+        if (!history.TryGetValue(keyHex, out var list))
+        {
+            history[keyHex] = list = [];
+        }
+
+        return list;
+    }
+
+    internal static EarlierRegistration AsEarlier(PreparedRegistration item) => new(
+        item.Id, item.IdempotencyKey!.Value.Insurer, item.Candidate!.BirthDate, item.Candidate.KanaName.Normalized, item.Candidate.Sex);
+}

@@ -1,0 +1,96 @@
+using MiddleServerValidation.Domain;
+using MiddleServerValidation.Persistence.PersonalData;
+using MiddleServerValidation.Processing.Registration;
+using Npgsql;
+
+namespace MiddleServerValidation.Processing.ResidentLookups;
+
+internal static class PendingLookupQueries
+{
+    /// <summary>Due lookups with what is needed to decide their registration; rows other workers hold are skipped.</summary>
+    public static async Task<List<DueLookup>> ClaimDueAsync(NpgsqlConnection connection, DateTimeOffset now, int limit, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT r.id, l.attempts, r.insurer_number, r.registration_id, r.batch_id, r.personal_number_key, r.personal_number_cipher,
+                   r.birth_date, r.kana_name, r.sex, r.card_symbol, r.card_number, r.branch_number, r.qualification_date
+            FROM resident_lookups l JOIN registrations r ON r.id = l.registration_id
+            WHERE l.status = 'Pending' AND l.next_attempt_at <= @now
+            ORDER BY l.next_attempt_at
+            LIMIT @limit
+            FOR UPDATE OF l SKIP LOCKED
+            """, connection);
+        command.Parameters.AddWithValue("now", now);
+        command.Parameters.AddWithValue("limit", limit);
+        var due = new List<DueLookup>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            due.Add(new DueLookup(
+                reader.GetGuid(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.GetFieldValue<byte[]>(5), reader.GetFieldValue<byte[]>(6),
+                reader.GetFieldValue<DateOnly>(7), reader.GetString(8),
+                reader.IsDBNull(9) ? null : (Sex)reader.GetInt16(9),
+                reader.IsDBNull(10) ? null : reader.GetString(10),
+                reader.IsDBNull(11) ? null : reader.GetString(11),
+                reader.IsDBNull(12) ? null : reader.GetString(12),
+                reader.IsDBNull(13) ? null : reader.GetFieldValue<DateOnly>(13)));
+        }
+
+        return due;
+    }
+
+    public static async Task PostponeAsync(NpgsqlConnection connection, DueLookup item, DateTimeOffset next, string cause, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            "UPDATE resident_lookups SET attempts = attempts + 1, next_attempt_at = @next, last_error = @cause WHERE registration_id = @id",
+            connection);
+        command.Parameters.AddWithValue("next", next);
+        command.Parameters.AddWithValue("cause", cause);
+        command.Parameters.AddWithValue("id", item.Id);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public static async Task CompleteAsync(
+        NpgsqlConnection connection, DueLookup item, Decision decision, string? answerJson, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand(
+                    "UPDATE registrations SET outcome = @outcome, reasons = @reasons::jsonb, resident_answer = @answer::jsonb, decided_at = @now " +
+                    "WHERE id = @id")
+                {
+                    Parameters =
+                    {
+                        new("outcome", decision.Outcome.ToString()),
+                        new("reasons", DecisionRecords.ReasonsJson(decision.Reasons)),
+                        new("answer", (object?)answerJson ?? DBNull.Value),
+                        new("now", now),
+                        new("id", item.Id),
+                    },
+                },
+                new NpgsqlBatchCommand(
+                    "UPDATE resident_lookups SET status = 'Completed', attempts = attempts + 1, completed_at = @now, last_error = NULL " +
+                    "WHERE registration_id = @id")
+                {
+                    Parameters = { new("now", now), new("id", item.Id) },
+                },
+            },
+        };
+        await batch.ExecuteNonQueryAsync(ct);
+    }
+}
+
+internal sealed record DueLookup(
+    Guid Id, int Attempts, string InsurerNumber, string RegistrationId, string? BatchId, byte[] NumberKey, byte[] NumberCipher,
+    DateOnly BirthDate, string KanaName, Sex? Sex, string? CardSymbol, string? CardNumber, string? BranchNumber, DateOnly? QualificationDate)
+{
+    /// <summary>The stored registration as the rules see it; the number is decrypted only in memory.</summary>
+    public Candidate ToCandidate(PersonalNumberProtector protector) => new(
+        InsurerNumber, RegistrationId, BatchId,
+        PersonalNumber.Parse(protector.Decrypt(NumberCipher)).Value,
+        BirthDate, KanaName.Parse(KanaName).Value, Sex, CardSymbol, CardNumber, BranchNumber, QualificationDate);
+}

@@ -1,0 +1,146 @@
+using MiddleServerValidation.Persistence.Findings;
+using MiddleServerValidation.Persistence.Notices;
+using MiddleServerValidation.Persistence.Registrations;
+using MiddleServerValidation.Persistence.ResidentLookups;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace MiddleServerValidation.Processing.Storage;
+
+/// <summary>
+/// Everything one chunk writes, inserted with binary COPY inside the caller's transaction.
+/// COPY has no ON CONFLICT: a duplicate key aborts the chunk, and the caller retries it.
+/// </summary>
+internal sealed class ChunkWrite
+{
+    public List<StoredRegistration> Registrations { get; } = [];
+    public List<StoredFinding> Findings { get; } = [];
+    public List<PendingResidentLookup> Lookups { get; } = [];
+    public List<OutboxNotice> Notices { get; } = [];
+
+    public async Task WriteAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        if (Registrations.Count > 0)
+        {
+            await WriteRegistrationsAsync(connection, cancellationToken);
+        }
+
+        if (Findings.Count > 0)
+        {
+            await WriteFindingsAsync(connection, Findings, cancellationToken);
+        }
+
+        if (Lookups.Count > 0)
+        {
+            await WriteLookupsAsync(connection, cancellationToken);
+        }
+
+        if (Notices.Count > 0)
+        {
+            await WriteNoticesAsync(connection, Notices, cancellationToken);
+        }
+    }
+
+    private async Task WriteRegistrationsAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync(
+            "COPY registrations (id, insurer_number, registration_id, batch_id, personal_number_key, personal_number_cipher, " +
+            "birth_date, kana_name, sex, card_symbol, card_number, branch_number, qualification_date, submitted, outcome, " +
+            "reasons, resident_answer, rule_set_version, received_at, decided_at) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var r in Registrations)
+        {
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(r.Id, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(r.InsurerNumber, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(r.RegistrationId, NpgsqlDbType.Varchar, ct);
+            await copy.WriteNullableAsync(r.BatchId, NpgsqlDbType.Varchar, ct);
+            await copy.WriteNullableAsync(r.PersonalNumberKey, NpgsqlDbType.Bytea, ct);
+            await copy.WriteNullableAsync(r.PersonalNumberCipher, NpgsqlDbType.Bytea, ct);
+            await copy.WriteNullableAsync(r.BirthDate, NpgsqlDbType.Date, ct);
+            await copy.WriteNullableAsync(r.KanaName, NpgsqlDbType.Text, ct);
+            await copy.WriteNullableAsync(r.Sex, NpgsqlDbType.Smallint, ct);
+            await copy.WriteNullableAsync(r.CardSymbol, NpgsqlDbType.Text, ct);
+            await copy.WriteNullableAsync(r.CardNumber, NpgsqlDbType.Text, ct);
+            await copy.WriteNullableAsync(r.BranchNumber, NpgsqlDbType.Text, ct);
+            await copy.WriteNullableAsync(r.QualificationDate, NpgsqlDbType.Date, ct);
+            await copy.WriteNullableAsync(r.SubmittedJson, NpgsqlDbType.Jsonb, ct);
+            await copy.WriteAsync(r.Outcome, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(r.ReasonsJson, NpgsqlDbType.Jsonb, ct);
+            await copy.WriteNullableAsync(r.ResidentAnswerJson, NpgsqlDbType.Jsonb, ct);
+            await copy.WriteAsync(r.RuleSetVersion, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(r.ReceivedAt, NpgsqlDbType.TimestampTz, ct);
+            await copy.WriteAsync(r.DecidedAt, NpgsqlDbType.TimestampTz, ct);
+        }
+
+        await copy.CompleteAsync(ct);
+    }
+
+    internal static async Task WriteFindingsAsync(NpgsqlConnection connection, IEnumerable<StoredFinding> findings, CancellationToken ct)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync(
+            "COPY findings (id, registration_id, insurer_number, code, rule_id, rule_set_version, differences, " +
+            "conflicting_registration_ids, status, created_at) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var f in findings)
+        {
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(f.Id, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(f.RegistrationId, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(f.InsurerNumber, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(f.Code, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(f.RuleId, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(f.RuleSetVersion, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(f.DifferencesJson, NpgsqlDbType.Jsonb, ct);
+            await copy.WriteAsync(f.ConflictingRegistrationIds, NpgsqlDbType.Array | NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(f.Status, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(f.CreatedAt, NpgsqlDbType.TimestampTz, ct);
+        }
+
+        await copy.CompleteAsync(ct);
+    }
+
+    private async Task WriteLookupsAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync(
+            "COPY resident_lookups (registration_id, status, attempts, next_attempt_at, last_error, created_at, completed_at) " +
+            "FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var l in Lookups)
+        {
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(l.RegistrationId, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(l.Status, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(l.Attempts, NpgsqlDbType.Integer, ct);
+            await copy.WriteAsync(l.NextAttemptAt, NpgsqlDbType.TimestampTz, ct);
+            await copy.WriteNullableAsync(l.LastError, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(l.CreatedAt, NpgsqlDbType.TimestampTz, ct);
+            await copy.WriteNullableAsync(l.CompletedAt, NpgsqlDbType.TimestampTz, ct);
+        }
+
+        await copy.CompleteAsync(ct);
+    }
+
+    internal static async Task WriteNoticesAsync(NpgsqlConnection connection, IReadOnlyCollection<OutboxNotice> notices, CancellationToken ct)
+    {
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY notices (notice_id, registration_id, insurer_number, outcome, payload, created_at, dispatched_at) " +
+            "FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var n in notices)
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(n.NoticeId, NpgsqlDbType.Uuid, ct);
+                await copy.WriteAsync(n.RegistrationId, NpgsqlDbType.Uuid, ct);
+                await copy.WriteAsync(n.InsurerNumber, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(n.Outcome, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(n.PayloadJson, NpgsqlDbType.Jsonb, ct);
+                await copy.WriteAsync(n.CreatedAt, NpgsqlDbType.TimestampTz, ct);
+                await copy.WriteNullableAsync(n.DispatchedAt, NpgsqlDbType.TimestampTz, ct);
+            }
+
+            await copy.CompleteAsync(ct);
+        }
+
+        // Delivered on commit: wakes the dispatcher at once instead of at its next poll.
+        await using var notify = new NpgsqlCommand($"NOTIFY {NoticeChannel.Name}", connection);
+        await notify.ExecuteNonQueryAsync(ct);
+    }
+}

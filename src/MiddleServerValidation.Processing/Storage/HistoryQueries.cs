@@ -1,0 +1,70 @@
+using MiddleServerValidation.Domain;
+using Npgsql;
+
+namespace MiddleServerValidation.Processing.Storage;
+
+/// <summary>The set-based reads of the registration path: one query per chunk, not one per record.</summary>
+internal static class HistoryQueries
+{
+    /// <summary>Earlier accepted registrations for every number key of the chunk, grouped by key (hex).</summary>
+    public static async Task<Dictionary<string, List<EarlierRegistration>>> LoadHistoryAsync(
+        NpgsqlConnection connection, IReadOnlyCollection<byte[]> numberKeys, CancellationToken cancellationToken)
+    {
+        var history = new Dictionary<string, List<EarlierRegistration>>(StringComparer.Ordinal);
+        if (numberKeys.Count == 0)
+        {
+            return history;
+        }
+
+        await using var command = new NpgsqlCommand(
+            "SELECT personal_number_key, id, insurer_number, birth_date, kana_name, sex FROM registrations " +
+            "WHERE personal_number_key = ANY(@keys) AND outcome = 'Accepted' ORDER BY decided_at", connection);
+        command.Parameters.AddWithValue("keys", numberKeys.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var key = Convert.ToHexString(reader.GetFieldValue<byte[]>(0));
+            var earlier = new EarlierRegistration(
+                reader.GetGuid(1),
+                reader.GetString(2),
+                reader.GetFieldValue<DateOnly>(3),
+                reader.GetString(4),
+                reader.IsDBNull(5) ? null : (Sex)reader.GetInt16(5));
+            if (!history.TryGetValue(key, out var list))
+            {
+                history[key] = list = [];
+            }
+
+            list.Add(earlier);
+        }
+
+        return history;
+    }
+
+    /// <summary>Registrations already stored under the chunk's idempotency keys.</summary>
+    public static async Task<Dictionary<(string Insurer, string RegistrationId), ExistingRegistration>> LoadExistingAsync(
+        NpgsqlConnection connection, IReadOnlyCollection<(string Insurer, string RegistrationId)> keys, CancellationToken cancellationToken)
+    {
+        var existing = new Dictionary<(string, string), ExistingRegistration>();
+        if (keys.Count == 0)
+        {
+            return existing;
+        }
+
+        await using var command = new NpgsqlCommand(
+            "SELECT r.insurer_number, r.registration_id, r.id, r.outcome FROM registrations r " +
+            "JOIN unnest(@insurers, @ids) AS k(insurer_number, registration_id) " +
+            "ON r.insurer_number = k.insurer_number AND r.registration_id = k.registration_id", connection);
+        command.Parameters.AddWithValue("insurers", keys.Select(k => k.Insurer).ToArray());
+        command.Parameters.AddWithValue("ids", keys.Select(k => k.RegistrationId).ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            existing[(reader.GetString(0), reader.GetString(1))] = new ExistingRegistration(reader.GetGuid(2), reader.GetString(3));
+        }
+
+        return existing;
+    }
+}
+
+internal sealed record ExistingRegistration(Guid Id, string Outcome);

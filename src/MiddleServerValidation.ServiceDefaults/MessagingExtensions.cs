@@ -1,0 +1,40 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace MiddleServerValidation.ServiceDefaults;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// MassTransit on RabbitMQ with the connection from <see cref="RabbitMqOptions"/>, validated at start-up.
+    /// <paramref name="configure"/> adds the host's consumers; <paramref name="configureBus"/> its endpoints.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging(
+        this IHostApplicationBuilder builder,
+        Action<IBusRegistrationConfigurator>? configure = null,
+        Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator>? configureBus = null)
+    {
+        builder.Services.AddOptions<RabbitMqOptions>().BindConfiguration(RabbitMqOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            configure?.Invoke(bus);
+            bus.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(options.Host, (ushort)options.Port, options.VirtualHost, host =>
+                {
+                    host.Username(options.Username ?? string.Empty);
+                    host.Password(options.Password ?? string.Empty);
+                    host.PublisherConfirmation = true;
+                });
+                configureBus?.Invoke(context, cfg);
+                cfg.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,3 @@
+using MiddleServerValidation.Web;
+
+await WebApp.Build(args).RunAsync();

@@ -1,0 +1,13 @@
+namespace MiddleServerValidation.Worker.Notices;
+
+public static class NoticeDispatchExtensions
+{
+    public static IHostApplicationBuilder AddNoticeDispatch(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<NoticeDispatchOptions>().BindConfiguration(NoticeDispatchOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<NoticeDispatcher>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<NoticeDispatcher>());
+        return builder;
+    }
+}

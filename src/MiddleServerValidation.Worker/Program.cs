@@ -1,0 +1,3 @@
+using MiddleServerValidation.Worker;
+
+await WorkerApp.Build(args).RunAsync();

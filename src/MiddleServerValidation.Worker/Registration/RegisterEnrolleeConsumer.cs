@@ -1,0 +1,21 @@
+using MassTransit;
+using MiddleServerValidation.Contracts;
+using MiddleServerValidation.Processing.Registration;
+
+namespace MiddleServerValidation.Worker.Registration;
+
+/// <summary>
+/// One registration off the queue. It joins a chunk decided with others in one transaction and
+/// is acknowledged only after that chunk is committed, so a crash before then redelivers it.
+/// </summary>
+public sealed class RegisterEnrolleeConsumer(RegistrationBatcher batcher) : IConsumer<RegisterEnrollee>
+{
+    public async Task Consume(ConsumeContext<RegisterEnrollee> context)
+    {
+        var result = await batcher.SubmitAsync(context.Message, context.CancellationToken);
+        if (result.Kind == RegistrationResultKind.Unaddressable)
+        {
+            throw new UnaddressableRegistrationException(result.Reasons);
+        }
+    }
+}

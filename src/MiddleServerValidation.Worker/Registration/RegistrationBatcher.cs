@@ -1,0 +1,122 @@
+using System.Threading.Channels;
+using MiddleServerValidation.Contracts;
+using MiddleServerValidation.Processing;
+using MiddleServerValidation.Processing.Registration;
+
+namespace MiddleServerValidation.Worker.Registration;
+
+/// <summary>
+/// Group commit for single messages: registrations arriving together are decided as one chunk
+/// (one history query, one transaction, bulk writes), while each message keeps its own
+/// acknowledgement and its own error handling.
+/// </summary>
+public sealed class RegistrationBatcher(
+    RegistrationProcessor processor, ProcessingOptions options, ILogger<RegistrationBatcher> logger) : BackgroundService
+{
+    private readonly Channel<Request> _requests = Channel.CreateUnbounded<Request>();
+
+    public Task<RegistrationResult> SubmitAsync(RegisterEnrollee message, CancellationToken cancellationToken)
+    {
+        var completion = new TaskCompletionSource<RegistrationResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_requests.Writer.TryWrite(new Request(message, completion)))
+        {
+            throw new InvalidOperationException("The registration batcher has stopped.");
+        }
+
+        return completion.Task.WaitAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, options.ChunkConcurrency).Select(_ => RunAsync(stoppingToken)));
+        }
+        finally
+        {
+            _requests.Writer.TryComplete();
+            while (_requests.Reader.TryRead(out var left))
+            {
+                left.Completion.TrySetCanceled(stoppingToken);
+            }
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
+        var chunk = new List<Request>(options.ChunkSize);
+        while (await _requests.Reader.WaitToReadAsync(stoppingToken))
+        {
+            await FillAsync(chunk, stoppingToken);
+            await DecideAsync(chunk, stoppingToken);
+            chunk.Clear();
+        }
+    }
+
+    /// <summary>Takes what is waiting, and waits a moment for more when the chunk is not full.</summary>
+    private async Task FillAsync(List<Request> chunk, CancellationToken stoppingToken)
+    {
+        var deadline = DateTime.UtcNow + options.ChunkWait;
+        while (chunk.Count < options.ChunkSize)
+        {
+            if (_requests.Reader.TryRead(out var request))
+            {
+                chunk.Add(request);
+                continue;
+            }
+
+            var remaining = deadline - DateTime.UtcNow;
+            if (remaining <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            wait.CancelAfter(remaining);
+            try
+            {
+                if (!await _requests.Reader.WaitToReadAsync(wait.Token))
+                {
+                    return;
+                }
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task DecideAsync(List<Request> chunk, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var results = await processor.ProcessAsync(chunk.Select(r => r.Message).ToArray(), stoppingToken);
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                chunk[i].Completion.TrySetResult(results[i]);
+            }
+        }
+        catch (Exception e)
+        {
+            // Every message of the chunk fails alike and is retried by its own consumer.
+            logger.LogWarning(e, "A chunk of {Count} registrations failed", chunk.Count);
+            foreach (var request in chunk)
+            {
+                request.Completion.TrySetException(e);
+            }
+        }
+    }
+
+    private sealed record Request(RegisterEnrollee Message, TaskCompletionSource<RegistrationResult> Completion);
+}
+
+public static class RegistrationBatchingExtensions
+{
+    public static IHostApplicationBuilder AddRegistrationBatching(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<RegistrationBatcher>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<RegistrationBatcher>());
+        return builder;
+    }
+}

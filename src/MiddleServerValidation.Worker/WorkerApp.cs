@@ -1,0 +1,34 @@
+using MassTransit;
+using MiddleServerValidation.Processing;
+using MiddleServerValidation.ServiceDefaults;
+using MiddleServerValidation.Worker.Notices;
+using MiddleServerValidation.Worker.Registration;
+using MiddleServerValidation.Worker.ResidentLookups;
+
+namespace MiddleServerValidation.Worker;
+
+public static class WorkerApp
+{
+    /// <summary>Builds the worker host; tests call it with their own configuration.</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(WorkerApp).Assembly.GetName().Name,
+        });
+        configure?.Invoke(builder);
+        builder.AddServiceDefaults();
+        builder.AddRegistrationProcessing();
+        // Hosted services stop in reverse order: the batcher must outlive the bus's in-flight consumers.
+        builder.AddRegistrationBatching();
+        builder.AddMessaging(bus => bus.AddConsumer<RegisterEnrolleeConsumer, RegisterEnrolleeConsumerDefinition>());
+        builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
+        builder.AddNoticeDispatch();
+        builder.Services.AddHostedService<PendingLookupService>();
+
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using MiddleServerValidation.Jlis.Tests.Infrastructure;
+
+namespace MiddleServerValidation.Jlis.Tests.Lookup;
+
+public sealed class LookupTests
+{
+    [Fact]
+    public async Task Known_number_is_found_with_name_birth_date_and_sex()
+    {
+        await using var stub = await StubServer.StartAsync();
+        await using var client = await RegistryHost.StartAsync(stub.BaseAddress);
+
+        var result = await client.Registry.LookupAsync(SampleResidents.Hanako, CancellationToken.None);
+
+        Assert.Equal(ResidentLookupStatus.Found, result.Status);
+        Assert.Equal(new ResidentRecord("シカク ハナコ", new DateOnly(1989, 9, 13), "2"), result.Resident);
+        Assert.Null(result.FailureCause);
+    }
+
+    [Fact]
+    public async Task Male_resident_and_resident_without_sex_are_told_apart()
+    {
+        await using var stub = await StubServer.StartAsync();
+        await using var client = await RegistryHost.StartAsync(stub.BaseAddress);
+
+        var male = await client.Registry.LookupAsync(SampleResidents.Ichirou, CancellationToken.None);
+        var unknownSex = await client.Registry.LookupAsync(SampleResidents.NoSex, CancellationToken.None);
+
+        Assert.Equal(new ResidentRecord("テスト イチロウ", new DateOnly(1987, 9, 13), "1"), male.Resident);
+        Assert.Equal(new ResidentRecord("タカハシ ユウ", new DateOnly(2000, 2, 29), null), unknownSex.Resident);
+    }
+
+    [Fact]
+    public async Task Unknown_number_is_not_found_and_asked_only_once()
+    {
+        await using var stub = await StubServer.StartAsync();
+        await using var client = await RegistryHost.StartAsync(stub.BaseAddress);
+
+        var result = await client.Registry.LookupAsync(SampleResidents.Unknown, CancellationToken.None);
+
+        Assert.Equal(ResidentLookupStatus.NotFound, result.Status);
+        Assert.Null(result.Resident);
+        var stats = await stub.StatsAsync();
+        Assert.Equal(1, stats.TotalRequests);
+        Assert.Equal(1, stats.NotFound);
+    }
+
+    [Fact]
+    public async Task Bad_request_is_unavailable_with_a_cause_and_not_retried()
+    {
+        await using var stub = await StubServer.StartAsync();
+        await using var client = await RegistryHost.StartAsync(stub.BaseAddress);
+
+        var result = await client.Registry.LookupAsync("12345", CancellationToken.None);
+
+        Assert.Equal(ResidentLookupStatus.Unavailable, result.Status);
+        Assert.Contains("400", result.FailureCause, StringComparison.Ordinal);
+        var stats = await stub.StatsAsync();
+        Assert.Equal(1, stats.TotalRequests);
+        Assert.Equal(1, stats.BadRequests);
+    }
+
+    [Fact]
+    public async Task Caller_cancellation_is_thrown_not_turned_into_unavailable()
+    {
+        await using var stub = await StubServer.StartAsync();
+        await using var client = await RegistryHost.StartAsync(stub.BaseAddress, new Dictionary<string, string?>
+        {
+            ["Jlis:AttemptTimeout"] = "00:00:10",
+        });
+        await stub.SetFaultsAsync(latencyMs: 5_000);
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var clock = Stopwatch.StartNew();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => client.Registry.LookupAsync(SampleResidents.Hanako, cancellation.Token));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"cancellation took {clock.Elapsed}");
+        Assert.Equal(1, (await stub.StatsAsync()).TotalRequests);
+    }
+
+    [Fact]
+    public async Task Personal_numbers_never_reach_the_logs_of_either_side()
+    {
+        await using var stub = await StubServer.StartAsync();
+        await using var client = await RegistryHost.StartAsync(stub.BaseAddress);
+        await stub.SetFaultsAsync(errorRate: 0.5);
+
+        foreach (var number in SampleResidents.All.Append(SampleResidents.Unknown))
+        {
+            await client.Registry.LookupAsync(number, CancellationToken.None);
+        }
+
+        var everything = client.Logs.Entries.Concat(stub.Logs.Entries).ToList();
+        Assert.Contains(client.Logs.Entries, log => log.Message.Contains("retrying", StringComparison.Ordinal));
+        Assert.Contains(stub.Logs.Entries, log => log.Mentions("********1118"));
+        foreach (var number in SampleResidents.All.Append(SampleResidents.Unknown))
+        {
+            Assert.DoesNotContain(everything, log => log.Mentions(number));
+        }
+    }
+}
