@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 using MiddleServerValidation.Contracts;
 
 namespace MiddleServerValidation.Cli.Submission;
@@ -12,32 +9,38 @@ internal static class RegistrationCsvFile
     public static IEnumerable<RegisterEnrollee> Read(string path, string? batchId)
     {
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
+        using var records = CsvLines.Read(reader).GetEnumerator();
+        if (!records.MoveNext())
         {
-            PrepareHeaderForMatch = args => args.Header.Trim().ToLowerInvariant(),
-            MissingFieldFound = null,
-        });
-        csv.Read();
-        csv.ReadHeader();
-        while (csv.Read())
+            yield break;
+        }
+
+        var header = records.Current.Select((name, index) => (Name: name.Trim().ToLowerInvariant(), index))
+            .ToDictionary(h => h.Name, h => h.index);
+        while (records.MoveNext())
         {
+            var row = records.Current;
+            if (row.Length == 1 && row[0].Length == 0)
+            {
+                continue;
+            }
+
+            string? Field(string name) =>
+                header.TryGetValue(name, out var i) && i < row.Length && row[i].Length > 0 ? row[i] : null;
             yield return new RegisterEnrollee
             {
-                RegistrationId = Field(csv, "registration_id"),
-                InsurerNumber = Field(csv, "insurer_number"),
-                PersonalNumber = Field(csv, "personal_number"),
-                BirthDate = Field(csv, "birth_date"),
-                KanaName = Field(csv, "kana_name"),
-                Sex = Field(csv, "sex"),
-                CardSymbol = Field(csv, "card_symbol"),
-                CardNumber = Field(csv, "card_number"),
-                BranchNumber = Field(csv, "branch_number"),
-                QualificationDate = Field(csv, "qualification_date"),
+                RegistrationId = Field("registration_id"),
+                InsurerNumber = Field("insurer_number"),
+                PersonalNumber = Field("personal_number"),
+                BirthDate = Field("birth_date"),
+                KanaName = Field("kana_name"),
+                Sex = Field("sex"),
+                CardSymbol = Field("card_symbol"),
+                CardNumber = Field("card_number"),
+                BranchNumber = Field("branch_number"),
+                QualificationDate = Field("qualification_date"),
                 BatchId = batchId,
             };
         }
     }
-
-    private static string? Field(CsvReader csv, string name) =>
-        csv.TryGetField<string>(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
 }

@@ -51,8 +51,9 @@ internal sealed class StubServer : IAsyncDisposable
         JlisStubApp.Build([], builder =>
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Configuration.AddInMemoryCollection(settings);
-            builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Debug).AddProvider(logs);
+            // Debug included, so tests see the masked lookup lines too (appsettings.json stops at Information).
+            builder.Configuration.AddInMemoryCollection(settings).AddInMemoryCollection([new("Logging:LogLevel:Default", "Debug")]);
+            builder.Logging.ClearProviders().AddProvider(logs);
         });
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };
