@@ -16,12 +16,15 @@ public static class JlisStubApp
         {
             Args = args,
             ApplicationName = typeof(JlisStubApp).Assembly.GetName().Name,
+            // appsettings.json and the sample residents sit next to the binaries, wherever the stub is started from.
+            ContentRootPath = AppContext.BaseDirectory,
         });
 
         builder.UseDefaultUrlUnlessConfigured();
         builder.Services.AddResidents();
         builder.Services.AddFaultInjection();
         builder.Services.AddStubHealthChecks();
+        builder.Services.AddHostedService<WarmUpOnStart>();
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -1,4 +1,5 @@
 using MiddleServerValidation.Domain;
+using MiddleServerValidation.Domain.Registration;
 using MiddleServerValidation.Jlis;
 using MiddleServerValidation.Persistence;
 using MiddleServerValidation.Processing.Registration;

@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace MiddleServerValidation.Jlis.Wire;
 
@@ -13,7 +15,17 @@ public static class JlisWire
 
     private static JsonSerializerOptions CreateJsonOptions()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            // Kana and kanji as themselves rather than \uXXXX, so people reading the wire can read names.
+            Encoder = JavaScriptEncoder.Create(
+                UnicodeRanges.BasicLatin,
+                UnicodeRanges.CjkSymbolsandPunctuation,
+                UnicodeRanges.Hiragana,
+                UnicodeRanges.Katakana,
+                UnicodeRanges.CjkUnifiedIdeographs,
+                UnicodeRanges.HalfwidthandFullwidthForms),
+        };
         // Shared by every caller: freeze it so nobody changes the protocol for everyone.
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

@@ -11,9 +11,9 @@ internal sealed partial class ResidentDirectory
 
     private readonly Dictionary<string, ResidentLookupResponse> residents;
 
-    public ResidentDirectory(IOptions<JlisStubOptions> options, IHostEnvironment environment, ILogger<ResidentDirectory> logger)
+    public ResidentDirectory(IOptions<JlisStubOptions> options, ILogger<ResidentDirectory> logger)
     {
-        Source = ResolvePath(options.Value.ResidentsFile, environment.ContentRootPath);
+        Source = ResolvePath(options.Value.ResidentsFile);
         using (var reader = new StreamReader(Source, Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
         {
             residents = ResidentsCsv.Read(reader, Source);
@@ -28,11 +28,11 @@ internal sealed partial class ResidentDirectory
 
     public ResidentLookupResponse? Find(string personalNumber) => residents.GetValueOrDefault(personalNumber);
 
-    /// <summary>Without a configured file, the sample shipped next to the binaries.</summary>
-    private static string ResolvePath(string? configured, string contentRoot) =>
+    /// <summary>Without a configured file, the sample shipped next to the binaries; a relative path is taken from where the stub was started.</summary>
+    private static string ResolvePath(string? configured) =>
         string.IsNullOrWhiteSpace(configured)
             ? Path.Combine(AppContext.BaseDirectory, SampleFileName)
-            : Path.GetFullPath(configured, contentRoot);
+            : Path.GetFullPath(configured);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Loaded {Count} residents from {Source}")]
     private static partial void LogLoaded(ILogger logger, int count, string source);

@@ -9,7 +9,6 @@ internal static partial class ResidentsExtensions
     {
         services.AddOptions<JlisStubOptions>().BindConfiguration(JlisStubOptions.SectionName);
         services.AddSingleton<ResidentDirectory>();
-        services.AddHostedService<LoadResidentsOnStart>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MiddleServerValidation.Domain;
+using MiddleServerValidation.Domain.CrossCheck;
 using MiddleServerValidation.Persistence.Findings;
 using MiddleServerValidation.Persistence.Notices;
 using MiddleServerValidation.Processing.Notices;

@@ -1,5 +1,6 @@
 using MiddleServerValidation.Contracts;
 using MiddleServerValidation.Domain;
+using MiddleServerValidation.Domain.Registration;
 
 namespace MiddleServerValidation.Processing.Registration;
 

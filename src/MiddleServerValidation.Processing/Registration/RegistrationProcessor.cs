@@ -1,5 +1,8 @@
 using MiddleServerValidation.Contracts;
 using MiddleServerValidation.Domain;
+using MiddleServerValidation.Domain.CrossCheck;
+using MiddleServerValidation.Domain.Registration;
+using MiddleServerValidation.Domain.InsurerNumbers;
 using MiddleServerValidation.Persistence.PersonalData;
 using MiddleServerValidation.Processing.ResidentLookups;
 using MiddleServerValidation.Processing.Storage;

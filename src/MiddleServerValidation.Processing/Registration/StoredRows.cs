@@ -1,5 +1,7 @@
 using System.Text.Json;
 using MiddleServerValidation.Domain;
+using MiddleServerValidation.Domain.CrossCheck;
+using MiddleServerValidation.Domain.Registration;
 using MiddleServerValidation.Persistence.Registrations;
 using MiddleServerValidation.Persistence.ResidentLookups;
 using MiddleServerValidation.Processing.Notices;

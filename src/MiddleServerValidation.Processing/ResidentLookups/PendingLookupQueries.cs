@@ -1,4 +1,8 @@
 using MiddleServerValidation.Domain;
+using MiddleServerValidation.Domain.CrossCheck;
+using MiddleServerValidation.Domain.Registration;
+using MiddleServerValidation.Domain.PersonalNumbers;
+using MiddleServerValidation.Domain.KanaNames;
 using MiddleServerValidation.Persistence.PersonalData;
 using MiddleServerValidation.Processing.Registration;
 using Npgsql;

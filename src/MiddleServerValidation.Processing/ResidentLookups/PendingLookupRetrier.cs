@@ -1,4 +1,5 @@
 using MiddleServerValidation.Domain;
+using MiddleServerValidation.Domain.CrossCheck;
 using MiddleServerValidation.Persistence.PersonalData;
 using MiddleServerValidation.Processing.Registration;
 using MiddleServerValidation.Processing.Storage;

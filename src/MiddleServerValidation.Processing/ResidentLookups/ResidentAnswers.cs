@@ -1,15 +1,21 @@
 using System.Text.Json;
 using MiddleServerValidation.Domain;
+using MiddleServerValidation.Domain.CrossCheck;
 using MiddleServerValidation.Jlis;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MiddleServerValidation.Processing.ResidentLookups;
 
 /// <summary>Asks the registry and turns its answer into the rules' terms.</summary>
-public sealed class ResidentAnswers(IResidentRegistry registry)
+/// <remarks>
+/// The registry is a typed HttpClient: it is resolved per call, not captured, so the client
+/// factory can rotate its handlers while this long-lived service keeps running.
+/// </remarks>
+public sealed class ResidentAnswers(IServiceProvider services)
 {
     public async Task<ResidentAnswer> LookupAsync(string personalNumber, CancellationToken cancellationToken)
     {
-        var result = await registry.LookupAsync(personalNumber, cancellationToken);
+        var result = await services.GetRequiredService<IResidentRegistry>().LookupAsync(personalNumber, cancellationToken);
         return result.Status switch
         {
             ResidentLookupStatus.Found when result.Resident is { } resident =>

@@ -1,4 +1,5 @@
 using MiddleServerValidation.Domain;
+using MiddleServerValidation.Domain.CrossCheck;
 using Npgsql;
 
 namespace MiddleServerValidation.Processing.Storage;

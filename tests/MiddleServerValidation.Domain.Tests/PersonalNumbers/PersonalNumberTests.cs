@@ -95,6 +95,7 @@ public class PersonalNumberTests
         var result = PersonalNumber.Parse("12345678901\uD800");
 
         Assert.Equal(ReasonCode.PersonalNumberFormat, result.Error);
+        Assert.Contains("読み取れません", result.ErrorMessage);
     }
 
     [Theory]

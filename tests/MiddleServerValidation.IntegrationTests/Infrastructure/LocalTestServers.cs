@@ -1,0 +1,69 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using Npgsql;
+
+namespace MiddleServerValidation.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// PostgreSQL and RabbitMQ started by scripts/test.sh, found through MSV_TEST_POSTGRES,
+/// MSV_TEST_RABBITMQ and MSV_TEST_RABBITMQ_MANAGEMENT.
+/// </summary>
+public sealed class LocalTestServers : ITestServers
+{
+    private readonly string _postgres;
+    private readonly Uri _rabbitMq;
+    private readonly HttpClient _management;
+
+    private LocalTestServers(string postgres, Uri rabbitMq, Uri management)
+    {
+        _postgres = postgres;
+        _rabbitMq = rabbitMq;
+        var credentials = Uri.UnescapeDataString(management.UserInfo);
+        _management = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority)) };
+        _management.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
+    }
+
+    public static LocalTestServers FromEnvironment()
+    {
+        static string Require(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"{name} is not set: run the suite with scripts/test.sh, which starts PostgreSQL and RabbitMQ and sets it.");
+        return new LocalTestServers(
+            Require("MSV_TEST_POSTGRES"), new Uri(Require("MSV_TEST_RABBITMQ")), new Uri(Require("MSV_TEST_RABBITMQ_MANAGEMENT")));
+    }
+
+    public async Task<string> CreateDatabaseAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(_postgres);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return new NpgsqlConnectionStringBuilder(_postgres) { Database = name, Pooling = true }.ConnectionString;
+    }
+
+    public async Task DropDatabaseAsync(string name, CancellationToken cancellationToken)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_postgres);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<RabbitMqEndpoint> CreateVirtualHostAsync(string name, CancellationToken cancellationToken)
+    {
+        var user = Uri.UnescapeDataString(_rabbitMq.UserInfo.Split(':')[0]);
+        var password = Uri.UnescapeDataString(_rabbitMq.UserInfo.Split(':')[1]);
+        (await _management.PutAsync($"/api/vhosts/{Uri.EscapeDataString(name)}", null, cancellationToken)).EnsureSuccessStatusCode();
+        (await _management.PutAsJsonAsync(
+            $"/api/permissions/{Uri.EscapeDataString(name)}/{Uri.EscapeDataString(user)}",
+            new { configure = ".*", write = ".*", read = ".*" }, cancellationToken)).EnsureSuccessStatusCode();
+        return new RabbitMqEndpoint(_rabbitMq.Host, _rabbitMq.Port, name, user, password);
+    }
+
+    public async Task DeleteVirtualHostAsync(string name, CancellationToken cancellationToken) =>
+        await _management.DeleteAsync($"/api/vhosts/{Uri.EscapeDataString(name)}", cancellationToken);
+}

@@ -1,0 +1,101 @@
+using System.Text;
+using System.Text.Json;
+using RabbitMQ.Client;
+
+namespace MiddleServerValidation.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A plain AMQP client, as an insurer's non-.NET system would use: publishes raw bodies to a queue
+/// through the default exchange and reads queues message by message.
+/// </summary>
+public sealed class RabbitMqProbe : IAsyncDisposable
+{
+    private readonly IConnection _connection;
+    private readonly IChannel _channel;
+
+    private RabbitMqProbe(IConnection connection, IChannel channel) => (_connection, _channel) = (connection, channel);
+
+    public static async Task<RabbitMqProbe> ConnectAsync(RabbitMqEndpoint endpoint)
+    {
+        var factory = new ConnectionFactory
+        {
+            HostName = endpoint.Host, Port = endpoint.Port, VirtualHost = endpoint.VirtualHost,
+            UserName = endpoint.Username, Password = endpoint.Password,
+        };
+        var connection = await factory.CreateConnectionAsync();
+        return new RabbitMqProbe(connection, await connection.CreateChannelAsync());
+    }
+
+    public async Task PublishAsync(string queue, byte[] body, string contentType)
+    {
+        var properties = new BasicProperties { ContentType = contentType, Persistent = true, MessageId = Guid.NewGuid().ToString() };
+        await _channel.BasicPublishAsync(exchange: "", routingKey: queue, mandatory: true, basicProperties: properties, body: body);
+    }
+
+    public Task PublishJsonAsync(string queue, object body) =>
+        PublishAsync(queue, JsonSerializer.SerializeToUtf8Bytes(body), "application/json");
+
+    public async Task<bool> QueueExistsAsync(string queue)
+    {
+        await using var channel = await _connection.CreateChannelAsync();
+        try
+        {
+            await channel.QueueDeclarePassiveAsync(queue);
+            return true;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Takes every message now in the queue.</summary>
+    public async Task<List<ReceivedMessage>> DrainAsync(string queue)
+    {
+        var messages = new List<ReceivedMessage>();
+        if (!await QueueExistsAsync(queue))
+        {
+            return messages;
+        }
+
+        while (await _channel.BasicGetAsync(queue, autoAck: true) is { } result)
+        {
+            var headers = result.BasicProperties.Headers?.ToDictionary(
+                h => h.Key, h => h.Value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : h.Value?.ToString())
+                ?? [];
+            messages.Add(new ReceivedMessage(Encoding.UTF8.GetString(result.Body.Span), result.BasicProperties.MessageId, headers));
+        }
+
+        return messages;
+    }
+
+    /// <summary>Waits until the queue has delivered at least <paramref name="count"/> messages, collecting them.</summary>
+    public async Task<List<ReceivedMessage>> WaitForAsync(string queue, int count, TimeSpan timeout)
+    {
+        var collected = new List<ReceivedMessage>();
+        var deadline = DateTime.UtcNow + timeout;
+        while (collected.Count < count && DateTime.UtcNow < deadline)
+        {
+            collected.AddRange(await DrainAsync(queue));
+            if (collected.Count < count)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        return collected;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _channel.CloseAsync();
+        await _connection.CloseAsync();
+        _connection.Dispose();
+    }
+}
+
+public sealed record ReceivedMessage(string Body, string? MessageId, IReadOnlyDictionary<string, string?> Headers)
+{
+    /// <summary>The <c>message</c> of a MassTransit envelope.</summary>
+    public JsonElement Message => JsonDocument.Parse(Body).RootElement.GetProperty("message");
+}

@@ -1,0 +1,147 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using MiddleServerValidation.JlisStub;
+using MiddleServerValidation.Persistence;
+using MiddleServerValidation.Worker;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MiddleServerValidation.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Per test class: a fresh database (migrated), a fresh RabbitMQ virtual host, a J-LIS stub on a
+/// real port, fresh personal-data keys, and the settings that point the service's hosts at them.
+/// </summary>
+public class ServiceFixture : IAsyncLifetime
+{
+    private readonly List<WebApplication> _hosts = [];
+    private readonly string _name = $"msv_{Guid.NewGuid():N}"[..20];
+    private WebApplication? _stub;
+
+    public LogCapture Logs { get; } = new();
+    public string ConnectionString { get; private set; } = "";
+    public RabbitMqEndpoint RabbitMq { get; private set; } = null!;
+    public Uri StubAddress { get; private set; } = null!;
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await TestServers.Current.CreateDatabaseAsync(_name, CancellationToken.None);
+        RabbitMq = await TestServers.Current.CreateVirtualHostAsync(_name, CancellationToken.None);
+        await using (var db = CreateDbContext())
+        {
+            await db.MigrateAsync(CancellationToken.None);
+        }
+
+        _stub = JlisStubApp.Build([], builder =>
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["JlisStub:ResidentsFile"] = Path.Combine(AppContext.BaseDirectory, "examples", "residents.csv"),
+                ["JlisStub:AllowRuntimeFaults"] = "true",
+            });
+            builder.Logging.ClearProviders();
+        });
+        await _stub.StartAsync();
+        StubAddress = new Uri(_stub.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+
+        foreach (var (key, value) in DefaultSettings())
+        {
+            Settings[key] = value;
+        }
+    }
+
+    private Dictionary<string, string?> DefaultSettings() => new()
+    {
+        ["ConnectionStrings:Validation"] = ConnectionString,
+        ["RabbitMq:Host"] = RabbitMq.Host,
+        ["RabbitMq:Port"] = RabbitMq.Port.ToString(),
+        ["RabbitMq:VirtualHost"] = RabbitMq.VirtualHost,
+        ["RabbitMq:Username"] = RabbitMq.Username,
+        ["RabbitMq:Password"] = RabbitMq.Password,
+        ["RabbitMq:PrefetchCount"] = "200",
+        ["Jlis:BaseAddress"] = StubAddress.ToString(),
+        ["Jlis:AttemptTimeout"] = "00:00:01",
+        ["Jlis:MaxRetryAttempts"] = "2",
+        ["Jlis:RetryBaseDelay"] = "00:00:00.05",
+        ["Jlis:CircuitBreakerBreakDuration"] = "00:00:01",
+        ["PersonalData:HmacKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        ["PersonalData:EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        ["Processing:PendingLookupFirstDelay"] = "00:00:00.5",
+        ["Processing:PendingLookupMaxDelay"] = "00:00:01",
+        ["Processing:PendingLookupPollInterval"] = "00:00:00.2",
+        ["Notices:PollInterval"] = "00:00:00.2",
+        ["Urls"] = "http://127.0.0.1:0",
+    };
+
+    public ValidationDbContext CreateDbContext() =>
+        new(new DbContextOptionsBuilder<ValidationDbContext>().UseNpgsql(ConnectionString).Options);
+
+    /// <summary>Starts a worker host on this class's database and virtual host.</summary>
+    public async Task<WebApplication> StartWorkerAsync(IDictionary<string, string?>? overrides = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        var host = WorkerApp.Build([], builder =>
+        {
+            Configure(builder, overrides);
+            configure?.Invoke(builder);
+        });
+        await host.StartAsync();
+        _hosts.Add(host);
+        return host;
+    }
+
+    /// <summary>Applies this class's settings and log capture to a host being built.</summary>
+    public void Configure(WebApplicationBuilder builder, IDictionary<string, string?>? overrides = null)
+    {
+        builder.Configuration.AddInMemoryCollection(Settings);
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        builder.Logging.AddProvider(Logs);
+    }
+
+    public async Task StopAsync(WebApplication host)
+    {
+        if (_hosts.Remove(host))
+        {
+            await host.StopAsync();
+            await host.DisposeAsync();
+        }
+    }
+
+    /// <summary>Sets the stub's faults (latency, error rate, rate limit) while it runs.</summary>
+    public async Task SetStubFaultsAsync(double errorRate = 0, int latencyMs = 0, int requestsPerSecond = 0)
+    {
+        using var client = new HttpClient { BaseAddress = StubAddress };
+        var response = await client.PutAsJsonAsync("/admin/faults", new { errorRate, latencyMs, requestsPerSecond });
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var host in _hosts.ToArray())
+        {
+            await StopAsync(host);
+        }
+
+        if (_stub is not null)
+        {
+            await _stub.StopAsync();
+            await _stub.DisposeAsync();
+        }
+
+        await TestServers.Current.DeleteVirtualHostAsync(_name, CancellationToken.None);
+        await TestServers.Current.DropDatabaseAsync(_name, CancellationToken.None);
+    }
+}
