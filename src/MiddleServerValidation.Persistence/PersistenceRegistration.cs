@@ -18,14 +18,7 @@ public static class PersistenceRegistration
     /// </summary>
     public static IHostApplicationBuilder AddPersistence(this IHostApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new InvalidOperationException(
-                $"ConnectionStrings:{ConnectionStringName} is not set (environment: ConnectionStrings__{ConnectionStringName}).");
-        }
-
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        builder.Services.AddSingleton(provider => new NpgsqlDataSourceBuilder(ConnectionString(provider)).Build());
         builder.Services.AddDbContext<ValidationDbContext>((provider, options) =>
             options.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddHealthChecks().AddDbContextCheck<ValidationDbContext>("database", tags: ["ready"]);
@@ -34,6 +27,15 @@ public static class PersistenceRegistration
         builder.Services.AddSingleton<IValidateOptions<PersonalDataOptions>, PersonalDataOptionsValidator>();
         builder.Services.AddSingleton<PersonalNumberProtector>();
         return builder;
+    }
+
+    private static string ConnectionString(IServiceProvider provider)
+    {
+        var connectionString = provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName);
+        return string.IsNullOrWhiteSpace(connectionString)
+            ? throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionStringName} is not set (environment: ConnectionStrings__{ConnectionStringName}).")
+            : connectionString;
     }
 
     /// <summary>Applies the hand-written migrations; used by the <c>migrate</c> command and by tests.</summary>

@@ -1,7 +1,7 @@
 using MassTransit;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace MiddleServerValidation.ServiceDefaults;
 
@@ -18,13 +18,12 @@ public static class MessagingExtensions
     {
         builder.Services.AddOptions<RabbitMqOptions>().BindConfiguration(RabbitMqOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
-        var options = builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
-
         builder.Services.AddMassTransit(bus =>
         {
             configure?.Invoke(bus);
             bus.UsingRabbitMq((context, cfg) =>
             {
+                var options = context.GetRequiredService<IOptions<RabbitMqOptions>>().Value;
                 cfg.Host(options.Host, (ushort)options.Port, options.VirtualHost, host =>
                 {
                     host.Username(options.Username ?? string.Empty);

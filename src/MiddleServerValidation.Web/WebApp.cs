@@ -13,11 +13,12 @@ public static class WebApp
             Args = args,
             ApplicationName = typeof(WebApp).Assembly.GetName().Name,
         });
-        configure?.Invoke(builder);
         builder.AddServiceDefaults();
         builder.AddPersistence();
         builder.AddMessaging();
 
+        // Last, so tests can replace settings and services.
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.MapDefaultEndpoints();
         app.MapGet("/", () => Results.Text(

@@ -17,7 +17,6 @@ public static class WorkerApp
             Args = args,
             ApplicationName = typeof(WorkerApp).Assembly.GetName().Name,
         });
-        configure?.Invoke(builder);
         builder.AddServiceDefaults();
         builder.AddRegistrationProcessing();
         // Hosted services stop in reverse order: the batcher must outlive the bus's in-flight consumers.
@@ -27,6 +26,8 @@ public static class WorkerApp
         builder.AddNoticeDispatch();
         builder.Services.AddHostedService<PendingLookupService>();
 
+        // Last, so tests can replace settings and services.
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.MapDefaultEndpoints();
         return app;

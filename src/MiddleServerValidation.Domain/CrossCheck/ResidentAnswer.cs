@@ -7,8 +7,6 @@ public abstract record ResidentAnswer
     {
     }
 
-    public static ResidentAnswer NotFoundAnswer { get; } = new NotFound();
-
     /// <summary>The 本人確認情報 for the number. <paramref name="KanaName"/> may hold ● (unknown, not a mismatch).</summary>
     public sealed record Found(string KanaName, DateOnly BirthDate, Sex? Sex) : ResidentAnswer;
 

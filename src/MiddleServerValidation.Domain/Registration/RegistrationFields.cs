@@ -14,9 +14,7 @@ internal static class RegistrationFields
     public const int MaxIdLength = 64;
 
     public static Reason? CheckRegistrationId(string? value) =>
-        IsBlank(value) ? Missing(FieldNames.RegistrationId, "登録ID")
-        : value!.Trim().Length > MaxIdLength ? TooLong(FieldNames.RegistrationId, "登録ID", value.Trim().Length)
-        : null;
+        IsBlank(value) ? Missing(FieldNames.RegistrationId, "登録ID") : CheckIdLength(value!, FieldNames.RegistrationId, "登録ID");
 
     public static Reason? CheckInsurerNumber(string? value) =>
         IsBlank(value) ? Missing(FieldNames.InsurerNumber, "保険者番号") : Problem(InsurerNumber.Parse(value), FieldNames.InsurerNumber);
@@ -39,7 +37,7 @@ internal static class RegistrationFields
         IsBlank(value) ? null : Problem(ReadQualificationDate(value), FieldNames.QualificationDate);
 
     public static Reason? CheckBatchId(string? value) =>
-        !IsBlank(value) && value!.Trim().Length > MaxIdLength ? TooLong(FieldNames.BatchId, "バッチID", value.Trim().Length) : null;
+        IsBlank(value) ? null : CheckIdLength(value!, FieldNames.BatchId, "バッチID");
 
     public static Sex? ReadSex(string? value)
     {
@@ -69,6 +67,11 @@ internal static class RegistrationFields
 
     private static Reason Missing(string field, string label) => new(ReasonCode.FieldMissing, field, $"{label}が指定されていません。");
 
-    private static Reason TooLong(string field, string label, int length) =>
-        new(ReasonCode.FieldInvalid, field, $"{label}は{MaxIdLength}文字以内で指定してください（{length}文字でした）。");
+    private static Reason? CheckIdLength(string value, string field, string label)
+    {
+        var length = value.Trim().Length;
+        return length <= MaxIdLength
+            ? null
+            : new Reason(ReasonCode.FieldInvalid, field, $"{label}は{MaxIdLength}文字以内で指定してください（{length}文字でした）。");
+    }
 }

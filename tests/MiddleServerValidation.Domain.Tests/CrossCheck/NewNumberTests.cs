@@ -56,7 +56,7 @@ public class NewNumberTests
     {
         var decision = CrossCheckEngine.Decide(Candidate(), [], Resident("シカク タロウ", new DateOnly(2004, 8, 4), Sex.Male));
 
-        var finding = AssertSuspected(decision, ReasonCode.JlisMismatch, null!, RuleIds.JlisMismatch);
+        var finding = AssertSuspected(decision, ReasonCode.JlisMismatch, null, RuleIds.JlisMismatch);
         Assert.Equal(["birthDate", "kanaName", "sex"], finding.Differences.Select(d => d.Field));
         Assert.Contains("生年月日・カナ氏名・性別", decision.Reasons[0].Message);
         AssertDiscloses_nothing_of(decision, "シカク タロウ", "2004");

@@ -46,7 +46,7 @@ internal static class Scenario
         new(kanaName, birthDate ?? BirthDate, sex);
 
     /// <summary>A Suspected decision carries one finding for its reason, with the rule and the rule-set version.</summary>
-    public static Finding AssertSuspected(Decision decision, ReasonCode code, string field, string ruleId)
+    public static Finding AssertSuspected(Decision decision, ReasonCode code, string? field, string ruleId)
     {
         Assert.Equal(Outcome.Suspected, decision.Outcome);
         Assert.Equal(code, decision.Reasons[0].Code);

@@ -68,7 +68,7 @@ public class RegisterEnrolleeValidatorTests
             ["registrationId", "insurerNumber", "birthDate", "kanaName"],
             result.Errors.Select(e => e.PropertyName));
         Assert.All(result.Errors, e => Assert.Equal("FieldMissing", e.ErrorCode));
-        Assert.Contains("生年月日が指定されていません", result.Errors.Select(e => e.ErrorMessage).First(m => m.Contains("生年月日")));
+        Assert.Equal("生年月日が指定されていません。", result.Errors[2].ErrorMessage);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using MiddleServerValidation.JlisStub;
 using MiddleServerValidation.Persistence;
+using MiddleServerValidation.ServiceDefaults;
 using MiddleServerValidation.Worker;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -22,7 +23,9 @@ public class ServiceFixture : IAsyncLifetime
 {
     private readonly List<WebApplication> _hosts = [];
     private readonly string _name = $"msv_{Guid.NewGuid():N}"[..20];
+    private readonly SemaphoreSlim _workerStart = new(1, 1);
     private WebApplication? _stub;
+    private WebApplication? _worker;
 
     public LogCapture Logs { get; } = new();
     public string ConnectionString { get; private set; } = "";
@@ -44,7 +47,7 @@ public class ServiceFixture : IAsyncLifetime
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["JlisStub:ResidentsFile"] = Path.Combine(AppContext.BaseDirectory, "examples", "residents.csv"),
+                ["JlisStub:ResidentsFile"] = WriteResidentsFile(),
                 ["JlisStub:AllowRuntimeFaults"] = "true",
             });
             builder.Logging.ClearProviders();
@@ -56,6 +59,16 @@ public class ServiceFixture : IAsyncLifetime
         {
             Settings[key] = value;
         }
+    }
+
+    /// <summary>Residents J-LIS knows beyond the examples' (personal_number,kana_name,birth_date,sex lines).</summary>
+    protected virtual IEnumerable<string> ExtraResidents => [];
+
+    private string WriteResidentsFile()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"{_name}-residents.csv");
+        File.WriteAllLines(path, File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "examples", "residents.csv")).Concat(ExtraResidents));
+        return path;
     }
 
     private Dictionary<string, string?> DefaultSettings() => new()
@@ -97,6 +110,20 @@ public class ServiceFixture : IAsyncLifetime
         return host;
     }
 
+    /// <summary>The class's shared worker, started on first use.</summary>
+    public async Task<WebApplication> EnsureWorkerAsync()
+    {
+        await _workerStart.WaitAsync();
+        try
+        {
+            return _worker ??= await StartWorkerAsync();
+        }
+        finally
+        {
+            _workerStart.Release();
+        }
+    }
+
     /// <summary>Applies this class's settings and log capture to a host being built.</summary>
     public void Configure(WebApplicationBuilder builder, IDictionary<string, string?>? overrides = null)
     {
@@ -109,6 +136,18 @@ public class ServiceFixture : IAsyncLifetime
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
         builder.Logging.AddProvider(Logs);
+    }
+
+    /// <summary>A bus of its own on this class's virtual host, for sending as a .NET insurer client would.</summary>
+    public AsyncServiceScope CreateBusScope()
+    {
+        var builder = WebApplication.CreateBuilder();
+        Configure(builder);
+        builder.AddMessaging();
+        var app = builder.Build();
+        _hosts.Add(app);
+        app.StartAsync().GetAwaiter().GetResult();
+        return app.Services.CreateAsyncScope();
     }
 
     public async Task StopAsync(WebApplication host)

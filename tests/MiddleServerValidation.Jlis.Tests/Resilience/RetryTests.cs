@@ -43,9 +43,10 @@ public sealed class RetryTests
 
         Assert.Equal(ResidentLookupStatus.Found, first.Status);
         Assert.Equal(ResidentLookupStatus.Found, second.Status);
-        // Retries after the 10 ms base delay would all have landed in the same window and failed:
-        // one 429 and a wait of about a second show Retry-After: 1 was honoured.
-        Assert.Equal(1, (await stub.StatsAsync()).TooManyRequests);
+        // Retries after the 10 ms base delay (10 + 20 + 40 ms) would all have landed in the same
+        // one-second window and failed: success after waiting about a second shows Retry-After: 1 was honoured.
+        // (Usually exactly one 429; a timer firing a millisecond early can cost a second one.)
+        Assert.InRange((await stub.StatsAsync()).TooManyRequests, 1, 2);
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(900), $"second lookup took {clock.Elapsed}");
     }
 

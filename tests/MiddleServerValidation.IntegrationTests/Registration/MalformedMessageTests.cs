@@ -1,0 +1,41 @@
+using System.Text;
+using MiddleServerValidation.Contracts;
+using MiddleServerValidation.IntegrationTests.Infrastructure;
+
+namespace MiddleServerValidation.IntegrationTests.Registration;
+
+/// <summary>A broken message goes to the error queue with its cause; the worker goes on with the rest.</summary>
+public sealed class MalformedMessageTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
+{
+    private const string ErrorQueue = QueueNames.Registrations + "_error";
+
+    [Fact]
+    public async Task Broken_messages_end_in_the_error_queue_with_their_cause_and_the_worker_keeps_going()
+    {
+        await fixture.EnsureWorkerAsync();
+        await using var probe = await RabbitMqProbe.ConnectAsync(fixture.RabbitMq);
+
+        await probe.PublishAsync(QueueNames.Registrations, Encoding.UTF8.GetBytes("{\"registrationId\": \"NOT-JSON-1\", "), "application/json");
+        await probe.PublishAsync(QueueNames.Registrations, Encoding.UTF8.GetBytes(
+            """{"registrationId": "WRONG-TYPES-1", "insurerNumber": 6139992, "birthDate": {"year": 1989}, "kanaName": ["シカク"]}"""),
+            "application/json");
+        await probe.PublishJsonAsync(QueueNames.Registrations,
+            TestData.Json(TestData.Registration("NO-INSURER-1", "111111111118", "H1.9.13", "シカク ハナコ") with { InsurerNumber = "01130013" }));
+        await probe.PublishJsonAsync(QueueNames.Registrations,
+            TestData.Json(TestData.Registration("GOOD-AFTER-1", "111111111118", "H1.9.13", "シカク ハナコ")));
+
+        var errors = await probe.WaitForAsync(ErrorQueue, 3, TimeSpan.FromSeconds(30));
+        var notices = await probe.WaitForAsync(QueueNames.Notices(TestData.InsurerA), 1, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(3, errors.Count);
+        Assert.All(errors, e => Assert.False(string.IsNullOrWhiteSpace(e.Headers.GetValueOrDefault("MT-Fault-Message"))));
+        var notJson = Assert.Single(errors, e => e.Body.Contains("NOT-JSON-1"));
+        Assert.Contains("Json", notJson.Headers["MT-Fault-ExceptionType"] ?? "", StringComparison.OrdinalIgnoreCase);
+        Assert.Single(errors, e => e.Body.Contains("WRONG-TYPES-1"));
+        var unaddressable = Assert.Single(errors, e => e.Body.Contains("NO-INSURER-1"));
+        Assert.Contains("insurerNumber", unaddressable.Headers["MT-Fault-Message"]);
+        Assert.DoesNotContain("111111111118", unaddressable.Headers["MT-Fault-Message"]);
+
+        Assert.Equal("GOOD-AFTER-1", Assert.Single(notices).Message.GetProperty("registrationId").GetString());
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using MassTransit;
+using MiddleServerValidation.Contracts;
+using MiddleServerValidation.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MiddleServerValidation.IntegrationTests.Registration;
+
+/// <summary>Registrations in (plain JSON and MassTransit envelopes) → notices out on the insurer's own queue.</summary>
+public sealed class RegistrationPipelineTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>, IAsyncLifetime
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private RabbitMqProbe _probe = null!;
+
+    public async Task InitializeAsync()
+    {
+        await fixture.EnsureWorkerAsync();
+        _probe = await RabbitMqProbe.ConnectAsync(fixture.RabbitMq);
+    }
+
+    public async Task DisposeAsync() => await _probe.DisposeAsync();
+
+    [Fact]
+    public async Task Plain_json_registration_is_answered_on_the_insurers_notice_queue()
+    {
+        // 333333333332 has no history; the J-LIS stub knows シカク サクラ born 2021-03-01 (令和3年3月1日).
+        await _probe.PublishJsonAsync(QueueNames.Registrations,
+            TestData.Json(TestData.Registration("JSON-1", "333333333332", "R3.03.01", "ｼｶｸ ｻｸﾗ")));
+
+        var notices = await _probe.WaitForAsync(QueueNames.Notices(TestData.InsurerA), 1, Timeout);
+
+        var notice = Assert.Single(notices).Message;
+        Assert.Equal("JSON-1", notice.GetProperty("registrationId").GetString());
+        Assert.Equal("Accepted", notice.GetProperty("outcome").GetString());
+        Assert.Equal("JlisConfirmed", notice.GetProperty("reasons")[0].GetProperty("code").GetString());
+        Assert.Equal("********3332", notice.GetProperty("personalNumberMasked").GetString());
+        Assert.DoesNotContain("333333333332", notices[0].Body);
+        Assert.Equal(notice.GetProperty("noticeId").GetGuid().ToString(), Guid.Parse(notices[0].MessageId!).ToString());
+    }
+
+    [Fact]
+    public async Task MassTransit_envelope_registration_is_answered_too()
+    {
+        await using var scope = fixture.CreateBusScope();
+        var bus = scope.ServiceProvider.GetRequiredService<IBus>();
+        var endpoint = await bus.GetSendEndpoint(new Uri($"exchange:{QueueNames.Registrations}"));
+        await endpoint.Send(TestData.Registration("ENVELOPE-1", "111111111118", "1989-09-13", "シカク ハナコ", TestData.InsurerB));
+
+        var notices = await _probe.WaitForAsync(QueueNames.Notices(TestData.InsurerB), 1, Timeout);
+
+        var notice = Assert.Single(notices).Message;
+        Assert.Equal("ENVELOPE-1", notice.GetProperty("registrationId").GetString());
+        Assert.Equal("Accepted", notice.GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public async Task Invalid_fields_give_one_rejected_notice_listing_every_problem()
+    {
+        await _probe.PublishJsonAsync(QueueNames.Registrations,
+            TestData.Json(TestData.Registration("BAD-1", "123456789010", "H31.5.1", "Yamada Taro") with { CardNumber = "55●1" }));
+
+        var notices = await _probe.WaitForAsync(QueueNames.Notices(TestData.InsurerA), 1, Timeout);
+
+        var notice = Assert.Single(notices).Message;
+        Assert.Equal("Rejected", notice.GetProperty("outcome").GetString());
+        var codes = notice.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString()).Order().ToArray();
+        Assert.Equal(["BirthDateInvalid", "CardNumberInvalidCharacter", "KanaNameInvalid", "PersonalNumberCheckDigit"], codes);
+        Assert.All(notice.GetProperty("reasons").EnumerateArray(), r => Assert.DoesNotContain("123456789010", r.GetProperty("message").GetString()));
+
+        await using var db = fixture.CreateDbContext();
+        var stored = await db.Registrations.SingleAsync(r => r.RegistrationId == "BAD-1");
+        Assert.Equal("Rejected", stored.Outcome);
+        Assert.Null(stored.PersonalNumberKey);
+        Assert.NotNull(stored.PersonalNumberCipher);
+    }
+
+    [Fact]
+    public async Task The_seed_examples_give_the_expected_outcomes()
+    {
+        foreach (var row in TestData.Example("prior.csv"))
+        {
+            await _probe.PublishJsonAsync(QueueNames.Registrations, TestData.Json(TestData.FromExample(row)));
+        }
+
+        var prior = await _probe.WaitForAsync(QueueNames.Notices(TestData.InsurerB), 3, Timeout);
+        Assert.All(prior, n => Assert.Equal("Accepted", n.Message.GetProperty("outcome").GetString()));
+
+        foreach (var row in TestData.Example("new.csv"))
+        {
+            await _probe.PublishJsonAsync(QueueNames.Registrations, TestData.Json(TestData.FromExample(row)));
+        }
+
+        var received = (await _probe.WaitForAsync(QueueNames.Notices(TestData.InsurerA), 4, Timeout))
+            .Select(n => n.Message).ToDictionary(n => n.GetProperty("registrationId").GetString()!);
+        foreach (var expected in TestData.Example("expected.csv"))
+        {
+            var notice = received[expected["registration_id"]];
+            Assert.Equal(expected["outcome"], notice.GetProperty("outcome").GetString());
+            Assert.Contains(expected["reason_code"], notice.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString()));
+        }
+
+        // A notice never discloses what the other insurer registered: not its number, name or birthdate.
+        var suspected = JsonSerializer.Serialize(received["A-0002"]);
+        Assert.DoesNotContain(TestData.InsurerB, suspected);
+        Assert.DoesNotContain("イチロウ", suspected);
+        Assert.DoesNotContain("1987", suspected);
+        Assert.DoesNotContain("S62", suspected);
+    }
+}
