@@ -1,9 +1,9 @@
-using MiddleServerValidation.Jlis.Http;
-using MiddleServerValidation.Jlis.Resilience;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MiddleServerValidation.Jlis.Http;
+using MiddleServerValidation.Jlis.Resilience;
 
 namespace MiddleServerValidation.Jlis;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using MiddleServerValidation.Jlis.Wire;
 using Microsoft.Extensions.Options;
+using MiddleServerValidation.Jlis.Wire;
 
 namespace MiddleServerValidation.JlisStub.Residents;
 

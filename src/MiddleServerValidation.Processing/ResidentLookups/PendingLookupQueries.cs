@@ -96,5 +96,5 @@ internal sealed record DueLookup(
     public Candidate ToCandidate(PersonalNumberProtector protector) => new(
         InsurerNumber, RegistrationId, BatchId,
         PersonalNumber.Parse(protector.Decrypt(NumberCipher)).Value,
-        BirthDate, KanaName.Parse(KanaName).Value, Sex, CardSymbol, CardNumber, BranchNumber, QualificationDate);
+        BirthDate, Domain.KanaNames.KanaName.Parse(KanaName).Value, Sex, CardSymbol, CardNumber, BranchNumber, QualificationDate);
 }

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using MiddleServerValidation.IntegrationTests.Infrastructure;
 using MiddleServerValidation.Web;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +15,7 @@ public sealed class HealthTests(ServiceFixture fixture) : IClassFixture<ServiceF
 
         foreach (var host in new[] { worker, web })
         {
-            using var client = new HttpClient { BaseAddress = new Uri(host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()) };
+            using var client = new HttpClient { BaseAddress = new Uri(host.Urls.First()) };
             foreach (var path in new[] { "/health/live", "/health/ready" })
             {
                 var response = await client.GetAsync(path);
@@ -37,7 +35,7 @@ public sealed class HealthTests(ServiceFixture fixture) : IClassFixture<ServiceF
             ["ConnectionStrings:Validation"] = "Host=127.0.0.1;Port=1;Username=postgres;Database=none;Timeout=2",
         }));
         await web.StartAsync();
-        using var client = new HttpClient { BaseAddress = new Uri(web.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()) };
+        using var client = new HttpClient { BaseAddress = new Uri(web.Urls.First()) };
 
         Assert.True((await client.GetAsync("/health/live")).IsSuccessStatusCode);
         Assert.Equal(503, (int)(await client.GetAsync("/health/ready")).StatusCode);

@@ -6,8 +6,6 @@ using MiddleServerValidation.ServiceDefaults;
 using MiddleServerValidation.Worker;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,7 +51,7 @@ public class ServiceFixture : IAsyncLifetime
             builder.Logging.ClearProviders();
         });
         await _stub.StartAsync();
-        StubAddress = new Uri(_stub.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        StubAddress = new Uri(_stub.Urls.First());
 
         foreach (var (key, value) in DefaultSettings())
         {

@@ -37,7 +37,7 @@ public static class TestData
         PersonalNumber = number,
         BirthDate = birthDate,
         KanaName = kanaName,
-        Sex = "1",
+        Sex = null,
         CardSymbol = "77",
         CardNumber = "5501",
         BranchNumber = "00",
