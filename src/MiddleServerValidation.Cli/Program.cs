@@ -1,5 +1,12 @@
 using System.CommandLine;
 using MiddleServerValidation.Cli.Commands;
+using Spectre.Console;
+
+if (Console.IsOutputRedirected)
+{
+    // Logs and CI capture output without a terminal width: keep tables readable there.
+    AnsiConsole.Profile.Width = 160;
+}
 
 var root = new RootCommand("MiddleServerValidation: 中間サーバー登録データ検証サービスのコマンドライン")
 {

@@ -18,8 +18,8 @@ internal static class ExpectedOutcomes
                 && (code.Length == 0 || notice.Reasons.Any(r => r.Code == code));
             allMatch &= match;
             var got = notice is null ? "(通知なし)" : $"{notice.Outcome} {string.Join(";", notice.Reasons.Select(r => r.Code))}";
-            AnsiConsole.MarkupLineInterpolated(
-                $"{(match ? "[green]✓[/]" : "[red]✗[/]")} {id}: 期待 {outcome} {code} / 結果 {got}");
+            var mark = match ? "[green]✓[/]" : "[red]✗[/]";
+            AnsiConsole.MarkupLine($"{mark} {Markup.Escape($"{id}: 期待 {outcome} {code} / 結果 {got}")}");
         }
 
         return allMatch;
