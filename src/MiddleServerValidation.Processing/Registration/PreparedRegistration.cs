@@ -14,6 +14,8 @@ internal sealed class PreparedRegistration
     /// <summary>Null when the record cannot be addressed (no valid insurer number or registration id).</summary>
     public (string Insurer, string RegistrationId)? IdempotencyKey { get; init; }
 
+    public string? BatchId { get; init; }
+
     public byte[]? NumberKey { get; init; }
     public string? NumberKeyHex { get; init; }
     public byte[]? NumberCipher { get; init; }

@@ -55,7 +55,8 @@ public sealed class RegistrationProcessor(
         {
             Message = message,
             Read = read,
-            IdempotencyKey = addressable ? (InsurerNumber.Parse(message.InsurerNumber).Value.Value, message.RegistrationId!) : null,
+            IdempotencyKey = addressable ? (InsurerNumber.Parse(message.InsurerNumber).Value.Value, message.RegistrationId!.Trim()) : null,
+            BatchId = read.Candidate?.BatchId ?? StorableBatchId(message.BatchId),
             NumberKey = key,
             NumberKeyHex = key is null ? null : Convert.ToHexString(key),
             NumberCipher = string.IsNullOrWhiteSpace(message.PersonalNumber) ? null : protector.Encrypt(message.PersonalNumber),
@@ -160,6 +161,10 @@ public sealed class RegistrationProcessor(
         // History changed between prefetch and lock (a concurrent registration): ask now, under the lock.
         return answers[number.Value] = await residentAnswers.LookupAsync(number.Value, ct);
     }
+
+    /// <summary>A rejected record keeps its batch id only when it fits the column; the value as sent is in <c>submitted</c>.</summary>
+    private static string? StorableBatchId(string? batchId) =>
+        batchId?.Trim() is { Length: > 0 and <= 64 } trimmed ? trimmed : null;
 
     internal static List<EarlierRegistration> HistoryOf(Dictionary<string, List<EarlierRegistration>> history, string keyHex)
     {

@@ -23,7 +23,7 @@ internal static class StoredRows
             Id = item.Id,
             InsurerNumber = key.Insurer,
             RegistrationId = key.RegistrationId,
-            BatchId = message.BatchId,
+            BatchId = item.BatchId,
             PersonalNumberKey = item.NumberKey,
             PersonalNumberCipher = item.NumberCipher,
             Outcome = nameof(Outcome.Rejected),
@@ -73,7 +73,7 @@ internal static class StoredRows
         registration.ReasonsJson = DecisionRecords.ReasonsJson(reasons);
         write.Registrations.Add(registration);
         var notice = DecisionRecords.Notice(
-            item.Id, key.Insurer, key.RegistrationId, message.BatchId, outcome, reasons, item.Candidate?.PersonalNumber?.Masked, now);
+            item.Id, key.Insurer, key.RegistrationId, item.BatchId, outcome, reasons, item.Candidate?.PersonalNumber?.Masked, now);
         write.Notices.Add(notice);
         return new RegistrationResult(RegistrationResultKind.Decided, item.Id, registration.Outcome, notice.NoticeId, reasons);
     }

@@ -5,36 +5,25 @@ using MiddleServerValidation.IntegrationTests.Infrastructure;
 namespace MiddleServerValidation.IntegrationTests.Registration;
 
 /// <summary>The MHLW figure's four cases (../shared/examples) through the running pipeline.</summary>
-public sealed class SeedExamplesTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>, IAsyncLifetime
+public sealed class SeedExamplesTests(ServiceFixture fixture) : WorkerTestBase(fixture)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-    private RabbitMqProbe _probe = null!;
-
-    public async Task InitializeAsync()
-    {
-        await fixture.EnsureWorkerAsync();
-        _probe = await RabbitMqProbe.ConnectAsync(fixture.RabbitMq);
-    }
-
-    public async Task DisposeAsync() => await _probe.DisposeAsync();
-
     [Fact]
     public async Task The_seed_examples_give_the_expected_outcomes()
     {
         foreach (var row in TestData.Example("prior.csv"))
         {
-            await _probe.PublishJsonAsync(QueueNames.Registrations, TestData.Json(TestData.FromExample(row)));
+            await Probe.PublishJsonAsync(QueueNames.Registrations, TestData.Json(TestData.FromExample(row)));
         }
 
-        var prior = await _probe.WaitForAsync(QueueNames.Notices(TestData.InsurerB), 3, Timeout);
+        var prior = await Probe.WaitForAsync(QueueNames.Notices(TestData.InsurerB), 3, Timeout);
         Assert.All(prior, n => Assert.Equal("Accepted", n.Message.GetProperty("outcome").GetString()));
 
         foreach (var row in TestData.Example("new.csv"))
         {
-            await _probe.PublishJsonAsync(QueueNames.Registrations, TestData.Json(TestData.FromExample(row)));
+            await Probe.PublishJsonAsync(QueueNames.Registrations, TestData.Json(TestData.FromExample(row)));
         }
 
-        var received = (await _probe.WaitForAsync(QueueNames.Notices(TestData.InsurerA), 4, Timeout))
+        var received = (await Probe.WaitForAsync(QueueNames.Notices(TestData.InsurerA), 4, Timeout))
             .Select(n => n.Message).ToDictionary(n => n.GetProperty("registrationId").GetString()!);
         foreach (var expected in TestData.Example("expected.csv"))
         {
