@@ -46,7 +46,8 @@ if [ "$keep" = 0 ]; then
   # Throwaway instances: every run starts from empty stores, so the sample's outcomes are the same each time.
   msv_stop_rabbitmq "$state/rabbitmq" "$mq_port"
   msv_stop_postgres "$state/pg"
-  rm -rf "$state/pg" "$state/rabbitmq"
+  msv_remove_postgres "$state/pg"
+  rm -rf "$state/rabbitmq"
 fi
 mkdir -p "$state/logs"
 msv_start_postgres "$state/pg" "$pg_port"

@@ -23,7 +23,8 @@ trap 'exit 130' INT TERM
 msv_install_prerequisites
 # Fresh servers every run: no database or queue survives from an earlier run.
 cleanup
-rm -rf "$state/pg" "$state/rabbitmq" "$results"
+msv_remove_postgres "$state/pg"
+rm -rf "$state/rabbitmq" "$results"
 msv_start_postgres "$state/pg" "$pg_port" fast
 msv_start_rabbitmq "$state/rabbitmq" "$mq_port" "$mq_mgmt_port"
 

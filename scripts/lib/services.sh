@@ -18,6 +18,7 @@ msv_install_prerequisites() {
   local missing=()
   [ -n "$(msv_pg_bin)" ] && [ -x "$(msv_pg_bin)/initdb" ] || missing+=(postgresql)
   [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+  command -v curl >/dev/null || missing+=(curl)
   local extra
   for extra in "$@"; do dpkg -s "$extra" >/dev/null 2>&1 || missing+=("$extra"); done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -28,29 +29,47 @@ msv_install_prerequisites() {
   msv_as_root service rabbitmq-server stop >/dev/null 2>&1 || true
 }
 
+# Where a cluster for DIR lives. As root, initdb and postgres run as the postgres user, which must
+# reach the folder: a checkout in a private home (e.g. /root) keeps its cluster under
+# /var/lib/postgresql/msv instead, linked from DIR/cluster so it is still found in the state folder.
+msv_pg_root() {
+  local dir=$1
+  if [ "$(id -u)" -eq 0 ] && ! runuser -u postgres -- test -x "$dir/.." 2>/dev/null; then
+    echo "/var/lib/postgresql/msv/$(printf '%s' "$(realpath -m "$dir")" | md5sum | cut -c1-12)"
+  else
+    echo "$dir"
+  fi
+}
+
+msv_pg_run() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
 # msv_start_postgres DIR PORT [fast]  — "fast" trades durability for speed (tests only).
 msv_start_postgres() {
   local dir=$1 port=$2 mode=${3:-}
-  local bin; bin=$(msv_pg_bin)
-  local run=()
+  local bin root
+  bin=$(msv_pg_bin)
   mkdir -p "$dir"
-  if [ "$(id -u)" -eq 0 ]; then
-    # initdb and postgres refuse to run as root.
-    chown -R postgres:postgres "$dir"
-    run=(runuser -u postgres --)
+  root=$(msv_pg_root "$dir")
+  if [ "$root" != "$dir" ]; then
+    msv_log "postgres cannot reach $dir; its cluster lives in $root (linked from $dir/cluster)"
+    mkdir -p "$root"
+    ln -sfn "$root" "$dir/cluster"
   fi
-  if [ -f "$dir/data/postmaster.pid" ] && "${run[@]}" "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
-    msv_log "PostgreSQL already running on port $port ($dir)"
+  [ "$(id -u)" -eq 0 ] && chown -R postgres:postgres "$root"
+  if [ -f "$root/data/postmaster.pid" ] && msv_pg_run "$bin/pg_ctl" -D "$root/data" status >/dev/null 2>&1; then
+    msv_log "PostgreSQL already running on port $port ($root)"
     return 0
   fi
-  if [ ! -f "$dir/data/PG_VERSION" ]; then
-    "${run[@]}" "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 \
-      || { cat "$dir/initdb.log" >&2; msv_die "initdb failed"; }
+  if [ ! -f "$root/data/PG_VERSION" ]; then
+    msv_pg_run "$bin/initdb" -D "$root/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >"$root/initdb.log" 2>&1 \
+      || { cat "$root/initdb.log" >&2; msv_die "initdb failed"; }
     {
       echo "listen_addresses = '127.0.0.1'"
       echo "port = $port"
-      echo "unix_socket_directories = '$dir'"
+      echo "unix_socket_directories = '$root'"
       echo "max_connections = 200"
+      # Each registration of a chunk holds an advisory lock until commit.
+      echo "max_locks_per_transaction = 256"
       echo "shared_buffers = 256MB"
       echo "work_mem = 16MB"
       echo "maintenance_work_mem = 256MB"
@@ -60,18 +79,25 @@ msv_start_postgres() {
         echo "synchronous_commit = off"
         echo "full_page_writes = off"
       fi
-    } >>"$dir/data/postgresql.conf"
+    } >>"$root/data/postgresql.conf"
   fi
-  "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "-p $port" start >/dev/null \
-    || { tail -n 20 "$dir/server.log" >&2; msv_die "PostgreSQL did not start on port $port (log: $dir/server.log)"; }
+  msv_pg_run "$bin/pg_ctl" -D "$root/data" -l "$root/server.log" -w -t 60 -o "-p $port" start >/dev/null \
+    || { tail -n 20 "$root/server.log" >&2; msv_die "PostgreSQL did not start on port $port (log: $root/server.log)"; }
   msv_log "PostgreSQL ready on 127.0.0.1:$port"
 }
 
 msv_stop_postgres() {
-  local dir=$1 bin; bin=$(msv_pg_bin)
-  [ -f "$dir/data/postmaster.pid" ] || return 0
-  local run=(); [ "$(id -u)" -eq 0 ] && run=(runuser -u postgres --)
-  "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+  local dir=$1 bin root
+  bin=$(msv_pg_bin)
+  root=$(msv_pg_root "$dir")
+  [ -f "$root/data/postmaster.pid" ] || return 0
+  msv_pg_run "$bin/pg_ctl" -D "$root/data" -m fast -w stop >/dev/null 2>&1 || true
+}
+
+# Removes a stopped cluster's files, wherever they live.
+msv_remove_postgres() {
+  local dir=$1
+  rm -rf "$(msv_pg_root "$dir")" "$dir"
 }
 
 # Environment for one throwaway RabbitMQ node whose state is all under DIR.
@@ -137,11 +163,12 @@ msv_stop_rabbitmq() (
 msv_ensure_dev_keys() {
   local file=$1
   if [ ! -f "$file" ]; then
-    umask 077
-    {
+    (
+      umask 077
       echo "PersonalData__HmacKey=$(head -c 32 /dev/urandom | base64 -w0)"
       echo "PersonalData__EncryptionKey=$(head -c 32 /dev/urandom | base64 -w0)"
-    } >"$file"
+    ) >"$file"
+    chmod 600 "$file"
     msv_log "generated local development keys in $file"
   fi
   set -a; . "$file"; set +a

@@ -7,8 +7,11 @@ public sealed class ProcessingOptions
 {
     public const string Section = "Processing";
 
-    /// <summary>Registrations decided in one transaction at most.</summary>
-    [Range(1, 10_000)]
+    /// <summary>
+    /// Registrations decided in one transaction at most. Each holds an advisory lock until commit, so
+    /// PostgreSQL's max_locks_per_transaction × max_connections must cover chunks × workers.
+    /// </summary>
+    [Range(1, 2_000)]
     public int ChunkSize { get; set; } = 500;
 
     /// <summary>How long a single message waits for others to share its chunk.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using MassTransit;
 using MiddleServerValidation.Cli.Submission;
 using MiddleServerValidation.Contracts;
@@ -37,10 +38,12 @@ internal static class SendCommand
         }
 
         var registrations = RegistrationCsvFile.Read(file.FullName, batchId: null).ToList();
-        var insurers = registrations.Select(r => r.InsurerNumber).OfType<string>().Distinct().ToList();
+        // Notices come back under the insurer number and registration id as the service normalises them.
+        static string Normalise(string value) => value.Normalize(NormalizationForm.FormKC).Trim();
+        var insurers = registrations.Select(r => r.InsurerNumber).OfType<string>().Select(Normalise).Distinct().ToList();
         var collector = new NoticeCollector(registrations
             .Where(r => r.InsurerNumber is not null && r.RegistrationId is not null)
-            .Select(r => (r.InsurerNumber!, r.RegistrationId!)));
+            .Select(r => (Normalise(r.InsurerNumber!), r.RegistrationId!.Trim())));
 
         var builder = CliHost.CreateBuilder();
         builder.AddMessaging(configureBus: (_, bus) =>

@@ -8,7 +8,7 @@ internal static class ExpectedOutcomes
 {
     public static bool Check(string path, IEnumerable<RegistrationNotice> notices)
     {
-        var byId = notices.ToDictionary(n => n.RegistrationId);
+        var byId = notices.GroupBy(n => n.RegistrationId).ToDictionary(g => g.Key, g => g.Last());
         var allMatch = true;
         foreach (var line in File.ReadLines(path).Skip(1).Where(l => !string.IsNullOrWhiteSpace(l)))
         {

@@ -11,7 +11,7 @@ internal static class NoticeTable
             .AddColumns("登録ID", "保険者番号", "個人番号", "結果", "理由コード", "メッセージ");
         foreach (var registration in sent)
         {
-            var key = (registration.InsurerNumber ?? "", registration.RegistrationId ?? "");
+            var key = ((registration.InsurerNumber ?? "").Normalize(System.Text.NormalizationForm.FormKC).Trim(), (registration.RegistrationId ?? "").Trim());
             if (!notices.TryGetValue(key, out var notice))
             {
                 table.AddRow(Markup.Escape(key.Item2), Markup.Escape(key.Item1), "", "[grey](通知なし)[/]", "", "");

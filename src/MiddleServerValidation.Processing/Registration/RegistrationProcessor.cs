@@ -42,6 +42,14 @@ public sealed class RegistrationProcessor(
                 // Another worker stored one of these registrations after our read: decide again, it is now a duplicate.
                 logger.LogInformation("Chunk of {Count} raced a concurrent insert ({Constraint}); deciding it again", prepared.Length, e.ConstraintName);
             }
+            catch (AnswersMissingException missing) when (attempt < MaxAttempts)
+            {
+                // History changed between prefetch and lock (a concurrent registration): ask J-LIS with no lock held.
+                foreach (var (number, answer) in await residentAnswers.LookupAllAsync(missing.PersonalNumbers, cancellationToken))
+                {
+                    answers[number] = answer;
+                }
+            }
         }
     }
 
@@ -105,10 +113,9 @@ public sealed class RegistrationProcessor(
 
         var keys = prepared.Where(p => p.IdempotencyKey is not null).Select(p => p.IdempotencyKey!.Value).Distinct().ToArray();
         var numberKeys = prepared.Where(p => p.NumberKey is not null).Select(p => p.NumberKey!).ToArray();
-        await RegistrationLocks.AcquireAsync(
-            connection,
-            numberKeys.Select(PersonalNumberProtector.LockKeyOf).Concat(keys.Select(k => RegistrationLocks.IdempotencyLockKey(k.Insurer, k.RegistrationId))),
-            ct);
+        // One lock per personal number. Redeliveries racing each other need none: the unique index
+        // rejects the second insert and the chunk is decided again, finding the first.
+        await RegistrationLocks.AcquireAsync(connection, numberKeys.Select(PersonalNumberProtector.LockKeyOf), ct);
         var existing = await HistoryQueries.LoadExistingAsync(connection, keys, ct);
         var history = await HistoryQueries.LoadHistoryAsync(connection, numberKeys, ct);
 
@@ -133,7 +140,7 @@ public sealed class RegistrationProcessor(
             }
             else
             {
-                var answer = await AnswerIfNeededAsync(item, history, answers, ct);
+                var answer = AnswerIfNeeded(item, history, answers);
                 results[i] = decidedInChunk[key] = StoredRows.Add(write, item, key, history, answer, schedule, now);
             }
         }
@@ -143,9 +150,8 @@ public sealed class RegistrationProcessor(
         return results;
     }
 
-    private async Task<ResidentAnswer?> AnswerIfNeededAsync(
-        PreparedRegistration item, Dictionary<string, List<EarlierRegistration>> history,
-        Dictionary<string, ResidentAnswer> answers, CancellationToken ct)
+    private static ResidentAnswer? AnswerIfNeeded(
+        PreparedRegistration item, Dictionary<string, List<EarlierRegistration>> history, Dictionary<string, ResidentAnswer> answers)
     {
         if (item.Candidate is not { PersonalNumber: { } number } candidate
             || !CrossCheckEngine.NeedsResidentLookup(candidate, HistoryOf(history, item.NumberKeyHex!)))
@@ -153,13 +159,13 @@ public sealed class RegistrationProcessor(
             return null;
         }
 
-        if (answers.TryGetValue(number.Value, out var answer))
-        {
-            return answer;
-        }
+        return answers.TryGetValue(number.Value, out var answer) ? answer : throw new AnswersMissingException([number.Value]);
+    }
 
-        // History changed between prefetch and lock (a concurrent registration): ask now, under the lock.
-        return answers[number.Value] = await residentAnswers.LookupAsync(number.Value, ct);
+    /// <summary>Thrown inside the transaction so that it rolls back before J-LIS is asked.</summary>
+    private sealed class AnswersMissingException(IReadOnlyList<string> personalNumbers) : Exception("J-LIS answers missing for a chunk")
+    {
+        public IReadOnlyList<string> PersonalNumbers { get; } = personalNumbers;
     }
 
     /// <summary>A rejected record keeps its batch id only when it fits the column; the value as sent is in <c>submitted</c>.</summary>

@@ -66,7 +66,9 @@ internal static class StoredRows
         {
             (outcome, reasons) = (Outcome.Rejected, item.Read.Problems);
             // The values as sent, except the personal number, which is only ever stored encrypted.
-            registration.SubmittedJson = JsonSerializer.Serialize(message with { PersonalNumber = null }, NoticeFactory.Json);
+            // jsonb cannot hold U+0000, which a broken client may well send.
+            registration.SubmittedJson = JsonSerializer.Serialize(message with { PersonalNumber = null }, NoticeFactory.Json)
+                .Replace("\\u0000", "\\uFFFD", StringComparison.Ordinal);
         }
 
         registration.Outcome = outcome.ToString();

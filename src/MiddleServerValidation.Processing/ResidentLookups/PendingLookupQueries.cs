@@ -11,20 +11,29 @@ namespace MiddleServerValidation.Processing.ResidentLookups;
 
 internal static class PendingLookupQueries
 {
-    /// <summary>Due lookups with what is needed to decide their registration; rows other workers hold are skipped.</summary>
-    public static async Task<List<DueLookup>> ClaimDueAsync(NpgsqlConnection connection, DateTimeOffset now, int limit, CancellationToken ct)
+    /// <summary>
+    /// Claims due lookups by pushing their next attempt past a lease (a crashed claimer's rows come back
+    /// after it), and returns what is needed to decide their registrations. Commits on its own, so no
+    /// row lock is held while J-LIS is asked.
+    /// </summary>
+    public static async Task<List<DueLookup>> ClaimDueAsync(NpgsqlConnection connection, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
             """
-            SELECT r.id, l.attempts, r.insurer_number, r.registration_id, r.batch_id, r.personal_number_key, r.personal_number_cipher,
-                   r.birth_date, r.kana_name, r.sex, r.card_symbol, r.card_number, r.branch_number, r.qualification_date
-            FROM resident_lookups l JOIN registrations r ON r.id = l.registration_id
-            WHERE l.status = 'Pending' AND l.next_attempt_at <= @now
-            ORDER BY l.next_attempt_at
-            LIMIT @limit
-            FOR UPDATE OF l SKIP LOCKED
+            WITH claimed AS (
+                SELECT registration_id FROM resident_lookups
+                WHERE status = 'Pending' AND next_attempt_at <= @now
+                ORDER BY next_attempt_at
+                LIMIT @limit
+                FOR UPDATE SKIP LOCKED)
+            UPDATE resident_lookups l SET next_attempt_at = @leased
+            FROM claimed JOIN registrations r ON r.id = claimed.registration_id
+            WHERE l.registration_id = claimed.registration_id
+            RETURNING r.id, l.attempts, r.insurer_number, r.registration_id, r.batch_id, r.personal_number_key, r.personal_number_cipher,
+                      r.birth_date, r.kana_name, r.sex, r.card_symbol, r.card_number, r.branch_number, r.qualification_date
             """, connection);
         command.Parameters.AddWithValue("now", now);
+        command.Parameters.AddWithValue("leased", now + lease);
         command.Parameters.AddWithValue("limit", limit);
         var due = new List<DueLookup>();
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -43,6 +52,22 @@ internal static class PendingLookupQueries
         }
 
         return due;
+    }
+
+    /// <summary>Of the claimed lookups, those still pending, locked until the deciding transaction ends.</summary>
+    public static async Task<HashSet<Guid>> LockStillPendingAsync(NpgsqlConnection connection, Guid[] ids, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT registration_id FROM resident_lookups WHERE registration_id = ANY(@ids) AND status = 'Pending' FOR UPDATE", connection);
+        command.Parameters.AddWithValue("ids", ids);
+        var pending = new HashSet<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            pending.Add(reader.GetGuid(0));
+        }
+
+        return pending;
     }
 
     public static async Task PostponeAsync(NpgsqlConnection connection, DueLookup item, DateTimeOffset next, string cause, CancellationToken ct)

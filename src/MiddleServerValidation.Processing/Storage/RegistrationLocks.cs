@@ -3,8 +3,7 @@ using Npgsql;
 namespace MiddleServerValidation.Processing.Storage;
 
 /// <summary>
-/// Transaction-scoped advisory locks, one per personal-number key and per idempotency key, taken in
-/// ascending order so that two workers never deadlock and never decide the same number at once.
+/// Transaction-scoped advisory locks, one per personal-number key, taken in ascending order so that two workers never deadlock and never decide the same number at once.
 /// </summary>
 internal static class RegistrationLocks
 {
@@ -20,13 +19,5 @@ internal static class RegistrationLocks
             "SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest(@keys) AS k ORDER BY k) AS ordered", connection);
         command.Parameters.AddWithValue("keys", sorted);
         await command.ExecuteScalarAsync(cancellationToken);
-    }
-
-    /// <summary>A lock key for an idempotency key, so a redelivery racing its first delivery waits for it.</summary>
-    public static long IdempotencyLockKey(string insurerNumber, string registrationId)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{insurerNumber}\n{registrationId}"), hash);
-        return System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(hash);
     }
 }

@@ -55,11 +55,22 @@ public sealed class NoticeDispatcher(
             return 0;
         }
 
-        await Task.WhenAll(pending.GroupBy(n => n.InsurerNumber).Select(group => SendAsync(group.Key, group, cancellationToken)));
+        await Task.WhenAll(WithoutSupersededPending(pending).GroupBy(n => n.InsurerNumber)
+            .Select(group => SendAsync(group.Key, group, cancellationToken)));
         await OutboxQueries.MarkDispatchedAsync(connection, pending.Select(n => n.NoticeId).ToArray(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogDebug("Dispatched {Count} notices", pending.Count);
         return pending.Count;
+    }
+
+    /// <summary>
+    /// Sends within a batch run concurrently, so their order is not kept. A Pending notice whose final
+    /// notice is in the same batch (after a broker outage) is not sent: it could arrive last.
+    /// </summary>
+    private static IEnumerable<OutboxRow> WithoutSupersededPending(List<OutboxRow> batch)
+    {
+        var decided = batch.Where(n => n.Outcome != Outcomes.Pending).Select(n => n.RegistrationId).ToHashSet();
+        return batch.Where(n => n.Outcome != Outcomes.Pending || !decided.Contains(n.RegistrationId));
     }
 
     private async Task SendAsync(string insurerNumber, IEnumerable<OutboxRow> notices, CancellationToken cancellationToken)

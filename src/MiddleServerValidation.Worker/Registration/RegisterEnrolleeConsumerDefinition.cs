@@ -35,6 +35,17 @@ public sealed class RegisterEnrolleeConsumerDefinition : ConsumerDefinition<Regi
             }
         }
 
+        // Fault<RegisterEnrollee> events would copy the message, personal number included, to every
+        // subscriber; the error queue (operators only) is where a failed registration goes.
+        endpointConfigurator.PublishFaults = false;
+
+        // While the database is down, stop taking messages instead of failing them: they wait in the queue.
+        endpointConfigurator.UseKillSwitch(options => options
+            .SetActivationThreshold(10)
+            .SetTripThreshold(0.15)
+            .SetRestartTimeout(TimeSpan.FromSeconds(30))
+            .SetExceptionFilter(filter => filter.Handle<NpgsqlException>(e => e.IsTransient)));
+
         // Transient infrastructure faults are retried; an invalid record is an outcome, never a retry.
         endpointConfigurator.UseMessageRetry(retry =>
         {
@@ -42,7 +53,7 @@ public sealed class RegisterEnrolleeConsumerDefinition : ConsumerDefinition<Regi
             retry.Handle<TimeoutException>();
             retry.Handle<PostgresException>(e => e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected
                 or PostgresErrorCodes.SerializationFailure);
-            retry.Exponential(8, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200));
+            retry.Exponential(12, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(500));
         });
     }
 }

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Npgsql;
 using MiddleServerValidation.Contracts;
 using MiddleServerValidation.Processing;
 using MiddleServerValidation.Processing.Registration;
@@ -87,7 +88,7 @@ public sealed class RegistrationBatcher(
         }
     }
 
-    private async Task DecideAsync(List<Request> chunk, CancellationToken stoppingToken)
+    private async Task DecideAsync(IReadOnlyList<Request> chunk, CancellationToken stoppingToken)
     {
         try
         {
@@ -97,9 +98,19 @@ public sealed class RegistrationBatcher(
                 chunk[i].Completion.TrySetResult(results[i]);
             }
         }
+        catch (Exception e) when (chunk.Count > 1 && !IsTransient(e) && !stoppingToken.IsCancellationRequested)
+        {
+            // One record the database refuses must not take the others with it: decide them one by one,
+            // so only the culprit faults (and goes to the error queue with its cause).
+            logger.LogWarning(e, "A chunk of {Count} registrations failed; deciding them one by one", chunk.Count);
+            foreach (var request in chunk)
+            {
+                await DecideAsync([request], stoppingToken);
+            }
+        }
         catch (Exception e)
         {
-            // Every message of the chunk fails alike and is retried by its own consumer.
+            // A transient fault fails every message alike; each is retried by its own consumer.
             logger.LogWarning(e, "A chunk of {Count} registrations failed", chunk.Count);
             foreach (var request in chunk)
             {
@@ -107,6 +118,8 @@ public sealed class RegistrationBatcher(
             }
         }
     }
+
+    private static bool IsTransient(Exception e) => e is NpgsqlException { IsTransient: true } or TimeoutException;
 
     private sealed record Request(RegisterEnrollee Message, TaskCompletionSource<RegistrationResult> Completion);
 }

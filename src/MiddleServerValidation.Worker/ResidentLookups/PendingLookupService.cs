@@ -21,7 +21,7 @@ public sealed class PendingLookupService(
                 {
                     result = await retrier.RetryDueAsync(BatchSize, stoppingToken);
                 }
-                while (result.Completed + result.StillPending == BatchSize);
+                while (result.Claimed == BatchSize);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

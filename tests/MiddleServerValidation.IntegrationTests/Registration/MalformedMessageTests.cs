@@ -38,4 +38,26 @@ public sealed class MalformedMessageTests(ServiceFixture fixture) : IClassFixtur
 
         Assert.Equal("GOOD-AFTER-1", Assert.Single(notices).Message.GetProperty("registrationId").GetString());
     }
+
+    [Fact]
+    public async Task A_record_the_database_refuses_faults_alone_and_its_chunk_mates_are_decided()
+    {
+        await fixture.EnsureWorkerAsync();
+        await using var probe = await RabbitMqProbe.ConnectAsync(fixture.RabbitMq);
+
+        // PostgreSQL text cannot hold U+0000: this record passes validation but cannot be stored.
+        await probe.PublishJsonAsync(QueueNames.Registrations,
+            TestData.Json(TestData.Registration("NUL\u0000-1", "111111111118", "H1.9.13", "シカク ハナコ", TestData.InsurerB)));
+        for (var i = 0; i < 3; i++)
+        {
+            await probe.PublishJsonAsync(QueueNames.Registrations,
+                TestData.Json(TestData.Registration($"MATE-{i}", "111111111118", "H1.9.13", "シカク ハナコ", TestData.InsurerB) with { Sex = "2" }));
+        }
+
+        var notices = await probe.WaitForAsync(QueueNames.Notices(TestData.InsurerB), 3, TimeSpan.FromSeconds(30));
+        var errors = await probe.WaitForAsync(ErrorQueue, 1, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(["MATE-0", "MATE-1", "MATE-2"], notices.Select(n => n.Message.GetProperty("registrationId").GetString()!).Order());
+        Assert.Contains("NUL", Assert.Single(errors).Body);
+    }
 }
