@@ -7,13 +7,11 @@ using Npgsql;
 namespace MiddleServerValidation.IntegrationTests.PersonalData;
 
 /// <summary>Personal numbers never rest in plain text: not in any table, not in the logs.</summary>
-public sealed class PersonalDataTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
+public sealed class PersonalDataTests(ServiceFixture fixture) : WorkerTestBase(fixture)
 {
     [Fact]
     public async Task No_plain_personal_number_is_stored_or_logged()
     {
-        await fixture.EnsureWorkerAsync();
-        await using var probe = await RabbitMqProbe.ConnectAsync(fixture.RabbitMq);
         var rows = TestData.Example("prior.csv").Concat(TestData.Example("new.csv")).Select(TestData.FromExample).ToList();
         // An invalid number, a newborn J-LIS does not know, and an unaddressable record carry numbers too.
         rows.Add(TestData.Registration("INVALID-NUMBER", "123456789010", "H1.9.13", "シカク ハナコ"));
@@ -21,11 +19,11 @@ public sealed class PersonalDataTests(ServiceFixture fixture) : IClassFixture<Se
         rows.Add(TestData.Registration("UNADDRESSABLE", "621498320257", "H1.9.13", "シカク ハナコ") with { InsurerNumber = "0" });
         foreach (var row in rows)
         {
-            await probe.PublishJsonAsync(QueueNames.Registrations, TestData.Json(row));
+            await Probe.PublishJsonAsync(QueueNames.Registrations, TestData.Json(row));
         }
 
-        await probe.WaitForAsync(QueueNames.Notices(TestData.InsurerA), 6, TimeSpan.FromSeconds(30));
-        await probe.WaitForAsync(QueueNames.Registrations + "_error", 1, TimeSpan.FromSeconds(30));
+        await Probe.WaitForAsync(QueueNames.Notices(TestData.InsurerA), 6, TimeSpan.FromSeconds(30));
+        await Probe.WaitForAsync(QueueNames.Registrations + "_error", 1, TimeSpan.FromSeconds(30));
         var numbers = rows.Select(r => r.PersonalNumber!).Distinct().ToList();
 
         var database = await DumpDatabaseAsync();
@@ -36,8 +34,8 @@ public sealed class PersonalDataTests(ServiceFixture fixture) : IClassFixture<Se
             Assert.DoesNotContain(Convert.ToHexString(Encoding.ASCII.GetBytes(number)).ToLowerInvariant(), database);
         }
 
-        var logs = string.Join('\n', fixture.Logs.Lines);
-        Assert.NotEmpty(fixture.Logs.Lines);
+        var logs = string.Join('\n', Fixture.Logs.Lines);
+        Assert.NotEmpty(Fixture.Logs.Lines);
         Assert.All(numbers, number => Assert.DoesNotContain(number, logs));
     }
 
@@ -47,7 +45,7 @@ public sealed class PersonalDataTests(ServiceFixture fixture) : IClassFixture<Se
     public async Task The_worker_does_not_start_without_a_well_formed_key(string? hmacKey, string expected)
     {
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() =>
-            fixture.StartWorkerAsync(new Dictionary<string, string?> { ["PersonalData:HmacKey"] = hmacKey ?? "" }));
+            Fixture.StartWorkerAsync(new Dictionary<string, string?> { ["PersonalData:HmacKey"] = hmacKey ?? "" }));
 
         Assert.Contains("PersonalData:HmacKey", failure.Message);
         Assert.Contains(expected, failure.Message);
@@ -60,7 +58,7 @@ public sealed class PersonalDataTests(ServiceFixture fixture) : IClassFixture<Se
     /// <summary>Every row of every table as text (bytea as hex), like a backup would hold it.</summary>
     private async Task<string> DumpDatabaseAsync()
     {
-        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
+        await using var connection = new NpgsqlConnection(Fixture.ConnectionString);
         await connection.OpenAsync();
         var dump = new StringBuilder();
         foreach (var table in new[] { "registrations", "findings", "notices", "resident_lookups" })

@@ -5,27 +5,25 @@ using MiddleServerValidation.IntegrationTests.Infrastructure;
 namespace MiddleServerValidation.IntegrationTests.Registration;
 
 /// <summary>A broken message goes to the error queue with its cause; the worker goes on with the rest.</summary>
-public sealed class MalformedMessageTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
+public sealed class MalformedMessageTests(ServiceFixture fixture) : WorkerTestBase(fixture)
 {
     private const string ErrorQueue = QueueNames.Registrations + "_error";
 
     [Fact]
     public async Task Broken_messages_end_in_the_error_queue_with_their_cause_and_the_worker_keeps_going()
     {
-        await fixture.EnsureWorkerAsync();
-        await using var probe = await RabbitMqProbe.ConnectAsync(fixture.RabbitMq);
 
-        await probe.PublishAsync(QueueNames.Registrations, Encoding.UTF8.GetBytes("{\"registrationId\": \"NOT-JSON-1\", "), "application/json");
-        await probe.PublishAsync(QueueNames.Registrations, Encoding.UTF8.GetBytes(
+        await Probe.PublishAsync(QueueNames.Registrations, Encoding.UTF8.GetBytes("{\"registrationId\": \"NOT-JSON-1\", "), "application/json");
+        await Probe.PublishAsync(QueueNames.Registrations, Encoding.UTF8.GetBytes(
             """{"registrationId": "WRONG-TYPES-1", "insurerNumber": 6139992, "birthDate": {"year": 1989}, "kanaName": ["シカク"]}"""),
             "application/json");
-        await probe.PublishJsonAsync(QueueNames.Registrations,
+        await Probe.PublishJsonAsync(QueueNames.Registrations,
             TestData.Json(TestData.Registration("NO-INSURER-1", "111111111118", "H1.9.13", "シカク ハナコ") with { InsurerNumber = "01130013" }));
-        await probe.PublishJsonAsync(QueueNames.Registrations,
+        await Probe.PublishJsonAsync(QueueNames.Registrations,
             TestData.Json(TestData.Registration("GOOD-AFTER-1", "111111111118", "H1.9.13", "シカク ハナコ")));
 
-        var errors = await probe.WaitForAsync(ErrorQueue, 3, TimeSpan.FromSeconds(30));
-        var notices = await probe.WaitForAsync(QueueNames.Notices(TestData.InsurerA), 1, TimeSpan.FromSeconds(30));
+        var errors = await Probe.WaitForAsync(ErrorQueue, 3, TimeSpan.FromSeconds(30));
+        var notices = await Probe.WaitForAsync(QueueNames.Notices(TestData.InsurerA), 1, TimeSpan.FromSeconds(30));
 
         Assert.Equal(3, errors.Count);
         Assert.All(errors, e => Assert.False(string.IsNullOrWhiteSpace(e.Headers.GetValueOrDefault("MT-Fault-Message"))));
@@ -42,20 +40,18 @@ public sealed class MalformedMessageTests(ServiceFixture fixture) : IClassFixtur
     [Fact]
     public async Task A_record_the_database_refuses_faults_alone_and_its_chunk_mates_are_decided()
     {
-        await fixture.EnsureWorkerAsync();
-        await using var probe = await RabbitMqProbe.ConnectAsync(fixture.RabbitMq);
 
         // PostgreSQL text cannot hold U+0000: this record passes validation but cannot be stored.
-        await probe.PublishJsonAsync(QueueNames.Registrations,
+        await Probe.PublishJsonAsync(QueueNames.Registrations,
             TestData.Json(TestData.Registration("NUL\u0000-1", "111111111118", "H1.9.13", "シカク ハナコ", TestData.InsurerB)));
         for (var i = 0; i < 3; i++)
         {
-            await probe.PublishJsonAsync(QueueNames.Registrations,
+            await Probe.PublishJsonAsync(QueueNames.Registrations,
                 TestData.Json(TestData.Registration($"MATE-{i}", "111111111118", "H1.9.13", "シカク ハナコ", TestData.InsurerB) with { Sex = "2" }));
         }
 
-        var notices = await probe.WaitForAsync(QueueNames.Notices(TestData.InsurerB), 3, TimeSpan.FromSeconds(30));
-        var errors = await probe.WaitForAsync(ErrorQueue, 1, TimeSpan.FromSeconds(30));
+        var notices = await Probe.WaitForAsync(QueueNames.Notices(TestData.InsurerB), 3, TimeSpan.FromSeconds(30));
+        var errors = await Probe.WaitForAsync(ErrorQueue, 1, TimeSpan.FromSeconds(30));
 
         Assert.Equal(["MATE-0", "MATE-1", "MATE-2"], notices.Select(n => n.Message.GetProperty("registrationId").GetString()!).Order());
         Assert.Contains("NUL", Assert.Single(errors).Body);
