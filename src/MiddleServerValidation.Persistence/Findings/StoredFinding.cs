@@ -18,7 +18,18 @@ public sealed class StoredFinding
     public DateTimeOffset CreatedAt { get; set; }
 }
 
+/// <summary>
+/// Where a case stands. A finding is identified by its registration, its code and the earlier
+/// registrations it conflicts with; a Dismissed one (理由付き疑いなし) stays dismissed in every later check.
+/// </summary>
 public static class FindingStatuses
 {
+    /// <summary>Flagged, waiting for staff.</summary>
     public const string Open = nameof(Open);
+
+    /// <summary>Staff confirmed the error; the insurer has been told to correct the record.</summary>
+    public const string Confirmed = nameof(Confirmed);
+
+    /// <summary>理由付き疑いなし: no error, with a recorded reason; suppresses the same finding for the same records.</summary>
+    public const string Dismissed = nameof(Dismissed);
 }
