@@ -101,15 +101,16 @@ public sealed class ReviewConsole : Migration
             CREATE INDEX ix_audit_log_actor ON audit_log (actor, occurred_at);
 
             -- The audit trail and the case history are evidence: rows are added, never changed or removed.
+            -- Per statement, so that an UPDATE, DELETE or TRUNCATE is refused even when it would touch no row.
             CREATE FUNCTION msv_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
                 RAISE EXCEPTION '% is append-only', TG_TABLE_NAME;
             END;
             $$;
-            CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
-                FOR EACH ROW EXECUTE FUNCTION msv_refuse_change();
-            CREATE TRIGGER case_events_append_only BEFORE UPDATE OR DELETE ON case_events
-                FOR EACH ROW EXECUTE FUNCTION msv_refuse_change();
+            CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_log
+                FOR EACH STATEMENT EXECUTE FUNCTION msv_refuse_change();
+            CREATE TRIGGER case_events_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON case_events
+                FOR EACH STATEMENT EXECUTE FUNCTION msv_refuse_change();
 
             -- ASP.NET Core data-protection keys, shared by every web instance (cookies, anti-forgery tokens).
             CREATE TABLE data_protection_keys (

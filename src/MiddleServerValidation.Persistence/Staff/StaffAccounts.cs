@@ -55,6 +55,11 @@ public sealed class StaffAccounts(ValidationDbContext db, TimeProvider clock)
             PasswordHash = "",
             CreatedAt = clock.GetUtcNow(),
         };
+        if (await db.Set<StaffAccount>().AnyAsync(a => a.UserName == account.UserName, cancellationToken))
+        {
+            throw new StaffAccountException($"ユーザー名「{account.UserName}」は既に使われています。");
+        }
+
         account.PasswordHash = Hasher.HashPassword(account, password);
         db.Add(account);
         try
@@ -63,6 +68,7 @@ public sealed class StaffAccounts(ValidationDbContext db, TimeProvider clock)
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
+            // Created by someone else between the check and the insert.
             throw new StaffAccountException($"ユーザー名「{account.UserName}」は既に使われています。");
         }
 

@@ -1,0 +1,242 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MiddleServerValidation.Persistence.Audit;
+using MiddleServerValidation.Persistence.Findings;
+using MiddleServerValidation.Persistence.Staff;
+using MiddleServerValidation.Web;
+using Npgsql;
+
+namespace MiddleServerValidation.IntegrationTests.Review;
+
+/// <summary>Who may open what: sign-in, throttling, anti-forgery, roles, API keys, the audit log's export.</summary>
+public sealed class AccessTests(ReviewConsoleFixture fixture) : IClassFixture<ReviewConsoleFixture>
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/Cases")]
+    [InlineData("/Cases/Detail/01a1fe26-cfb6-79f9-b506-959e69f93ccb")]
+    [InlineData("/Audit")]
+    [InlineData("/Audit?handler=Csv")]
+    public async Task An_anonymous_visitor_is_sent_to_sign_in(string path)
+    {
+        using var client = new ConsoleClient(fixture.BaseAddress);
+
+        var response = await client.Http.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/SignIn", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Health_endpoints_and_the_stylesheet_need_no_sign_in()
+    {
+        using var client = new ConsoleClient(fixture.BaseAddress);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/health/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/console.css")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_post_without_an_anti_forgery_token_is_refused()
+    {
+        using var client = new ConsoleClient(fixture.BaseAddress);
+        await client.SignInAsync(ReviewConsoleFixture.Reviewer, ReviewConsoleFixture.Password);
+        var id = await fixture.FindingOfAsync("R-01");
+
+        var response = await client.PostAsync($"/Cases/Detail/{id}?handler=Dismiss", new()
+        {
+            ["Form.ExpectedStatus"] = FindingStatuses.Open, ["Form.Category"] = "Other", ["Form.Reason"] = "トークンなし",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(FindingStatuses.Open, (await fixture.FindingAsync(id)).Status);
+        // Nor does the sign-in form take a password without its token.
+        using var anonymous = new ConsoleClient(fixture.BaseAddress);
+        var signIn = await anonymous.PostAsync("/Account/SignIn", new() { ["UserName"] = ReviewConsoleFixture.Reviewer, ["Password"] = ReviewConsoleFixture.Password });
+        Assert.Equal(HttpStatusCode.BadRequest, signIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task Sign_in_is_refused_for_a_while_after_repeated_failures_even_with_the_right_password()
+    {
+        await AddAccountAsync("locked.out");
+        using var client = new ConsoleClient(fixture.BaseAddress);
+        for (var i = 0; i < 5; i++)
+        {
+            var failed = await client.SignInAsync("locked.out", "wrong password " + i);
+            Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
+            Assert.Contains("ユーザー名またはパスワードが正しくありません。", await failed.Content.ReadAsStringAsync());
+        }
+
+        var refused = await client.SignInAsync("locked.out", ReviewConsoleFixture.Password);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("サインインの失敗が続いたため、一時的にサインインを停止しています。", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await client.Http.GetAsync("/Cases")).StatusCode);
+        await using var db = fixture.CreateDbContext();
+        var results = await db.Set<SignInAttempt>().Where(a => a.UserName == "locked.out").OrderBy(a => a.Id).Select(a => a.Result).ToListAsync();
+        Assert.Equal([.. Enumerable.Repeat(SignInResults.Failed, 5), SignInResults.Throttled], results);
+        Assert.Equal(5, await db.Set<AuditEntry>().CountAsync(a => a.Actor == "locked.out" && a.Action == AuditActions.SignInFailed));
+        Assert.Equal(1, await db.Set<AuditEntry>().CountAsync(a => a.Actor == "locked.out" && a.Action == AuditActions.SignInThrottled));
+    }
+
+    [Fact]
+    public async Task Failures_from_one_address_under_many_names_are_throttled_and_the_lockout_ends()
+    {
+        await AddAccountAsync("client.throttle");
+        await using var web = await StartWebAsync(new Dictionary<string, string?>
+        {
+            ["Console:SignIn:MaxFailuresPerClient"] = "3",
+            ["Console:SignIn:Window"] = "00:00:03",
+            ["Console:SignIn:Lockout"] = "00:00:03",
+        });
+        using var client = new ConsoleClient(new Uri(web.Urls.First()));
+        foreach (var name in new[] { "guess.one", "guess.two", "guess.three" })
+        {
+            await client.SignInAsync(name, "guess");
+        }
+
+        var refused = await client.SignInAsync("client.throttle", ReviewConsoleFixture.Password);
+        Assert.Contains("一時的にサインインを停止しています", await refused.Content.ReadAsStringAsync());
+
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync("client.throttle", ReviewConsoleFixture.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/Cases")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_insurer_api_key_opens_no_console_page_while_the_api_beside_it_still_answers()
+    {
+        await using var web = await StartWebAsync(configure: builder =>
+        {
+            builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, InsurerApiKeyScheme>(InsurerApiKeyScheme.Name, null);
+            builder.Services.AddAuthorizationBuilder().AddPolicy("Insurer", p => p.AddAuthenticationSchemes(InsurerApiKeyScheme.Name).RequireAuthenticatedUser());
+        }, map: app => app.MapGet("/api/v1/probe", (HttpContext c) => c.User.Identity!.Name).RequireAuthorization("Insurer"));
+        using var client = new ConsoleClient(new Uri(web.Urls.First()));
+        client.Http.DefaultRequestHeaders.Add(InsurerApiKeyScheme.Header, "insurer-key");
+
+        Assert.Equal("insurer:06139992", await client.Http.GetStringAsync("/api/v1/probe"));
+        foreach (var path in new[] { "/Cases", $"/Cases/Detail/{await fixture.FindingOfAsync("A-0002")}", "/Audit", "/Audit?handler=Csv" })
+        {
+            var response = await client.Http.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/Account/SignIn", response.Headers.Location!.PathAndQuery);
+        }
+
+        // The API without a key is refused with a status, not sent to the staff sign-in page.
+        using var anonymous = new ConsoleClient(new Uri(web.Urls.First()));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.Http.GetAsync("/api/v1/probe")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_audit_log_is_for_supervisors_and_exports_as_csv_with_a_byte_order_mark()
+    {
+        using var reviewer = new ConsoleClient(fixture.BaseAddress);
+        await reviewer.SignInAsync(ReviewConsoleFixture.Reviewer, ReviewConsoleFixture.Password);
+        var denied = await reviewer.Http.GetAsync("/Audit");
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.Http.GetAsync(denied.Headers.Location)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await reviewer.Http.GetAsync("/Audit?handler=Csv")).StatusCode);
+
+        using var supervisor = new ConsoleClient(fixture.BaseAddress);
+        await supervisor.SignInAsync(ReviewConsoleFixture.Supervisor, ReviewConsoleFixture.Password);
+        var csv = await supervisor.Http.GetAsync($"/Audit?handler=Csv&actor={ReviewConsoleFixture.Supervisor}");
+
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var bytes = await csv.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("日時（日本時間）,操作者,役割,操作,操作コード,案件ID,詳細,接続元", lines[0]);
+        Assert.Contains(lines, l => l.Contains(",supervisor1,監督者,サインイン,SignIn,", StringComparison.Ordinal));
+        await using var db = fixture.CreateDbContext();
+        Assert.True(await db.Set<AuditEntry>().AnyAsync(a => a.Action == AuditActions.ExportAuditLog && a.Actor == ReviewConsoleFixture.Supervisor));
+    }
+
+    [Fact]
+    public async Task The_audit_log_and_the_case_history_cannot_be_changed_or_deleted()
+    {
+        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync();
+        await using (var seed = new NpgsqlCommand(
+            "INSERT INTO audit_log (occurred_at, actor, action, details) VALUES (now(), 'test', 'ViewCase', 'x')", connection))
+        {
+            await seed.ExecuteNonQueryAsync();
+        }
+
+        foreach (var table in new[] { "audit_log", "case_events" })
+        {
+            foreach (var sql in new[] { $"UPDATE {table} SET actor = 'x'", $"DELETE FROM {table}", $"TRUNCATE {table}" })
+            {
+                await using var command = new NpgsqlCommand(sql, connection);
+                var refused = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
+                Assert.Equal($"{table} is append-only", refused.MessageText);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_disabled_account_loses_its_open_session()
+    {
+        await AddAccountAsync("leaver");
+        using var client = new ConsoleClient(fixture.BaseAddress);
+        await client.SignInAsync("leaver", ReviewConsoleFixture.Password);
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/Cases")).StatusCode);
+
+        await using (var db = fixture.CreateDbContext())
+        {
+            Assert.True(await new StaffAccounts(db, TimeProvider.System).DisableAsync("leaver", default));
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.Http.GetAsync("/Cases")).StatusCode);
+        Assert.Contains("ユーザー名またはパスワードが正しくありません。",
+            await (await client.SignInAsync("leaver", ReviewConsoleFixture.Password)).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_queue_filters_sorts_and_pages_in_the_database()
+    {
+        using var client = new ConsoleClient(fixture.BaseAddress);
+        await client.SignInAsync(ReviewConsoleFixture.Reviewer, ReviewConsoleFixture.Password);
+
+        var first = await client.Http.GetStringAsync("/Cases?status=All&sort=insurer&dir=desc");
+        var second = await client.Http.GetStringAsync("/Cases?status=All&sort=insurer&dir=desc&p=2");
+        var insurerB = await client.Http.GetStringAsync("/Cases?status=All&insurer=01130012");
+
+        Assert.Contains("全 10 件中 1–5 件を表示（1 / 2 ページ）", first);
+        Assert.Contains("全 10 件中 6–10 件を表示（2 / 2 ページ）", second);
+        Assert.Equal(5, Rows(first).Count);
+        Assert.Empty(Rows(first).Intersect(Rows(second)));
+        Assert.DoesNotContain("data-registration=\"S-01\"", first);
+        Assert.Contains("data-registration=\"S-01\"", second); // insurer 01130012 sorts last, descending
+        Assert.Equal(["S-01"], Rows(insurerB));
+    }
+
+    private static List<string> Rows(string html) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(html, "data-registration=\"([^\"]+)\"").Select(m => m.Groups[1].Value)];
+
+    private async Task AddAccountAsync(string userName)
+    {
+        await using var db = fixture.CreateDbContext();
+        await new StaffAccounts(db, TimeProvider.System).AddAsync(userName, userName, StaffRoles.Reviewer, ReviewConsoleFixture.Password, default);
+    }
+
+    private async Task<WebApplication> StartWebAsync(
+        IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? map = null)
+    {
+        var web = WebApp.Build([], builder =>
+        {
+            fixture.Configure(builder, settings);
+            configure?.Invoke(builder);
+        });
+        map?.Invoke(web);
+        await web.StartAsync();
+        return web;
+    }
+}
