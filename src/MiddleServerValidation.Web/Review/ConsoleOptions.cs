@@ -13,6 +13,12 @@ public sealed class ConsoleOptions
 
     [Range(1, 500)]
     public int PageSize { get; set; } = 50;
+
+    /// <summary>
+    /// Mark the sign-in and anti-forgery cookies Secure even when the request reached the host over plain HTTP
+    /// (TLS ends at a proxy in front). Off: they are Secure exactly when the request was HTTPS.
+    /// </summary>
+    public bool SecureCookies { get; set; }
 }
 
 /// <summary>Refusing sign-in after repeated failures (section <c>Console:SignIn</c>).</summary>

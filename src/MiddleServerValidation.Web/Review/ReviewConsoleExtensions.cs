@@ -1,13 +1,15 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
 using MiddleServerValidation.Persistence.DataProtection;
 using MiddleServerValidation.Persistence.Staff;
 using MiddleServerValidation.Web.Review.Audit;
 using MiddleServerValidation.Web.Review.Authentication;
 using MiddleServerValidation.Web.Review.Cases;
-using Microsoft.Extensions.WebEncoders;
 using Npgsql;
 
 namespace MiddleServerValidation.Web.Review;
@@ -41,6 +43,8 @@ public static class ReviewConsoleExtensions
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.FormFieldName = "__RequestVerificationToken";
         });
+        builder.Services.AddOptions<AntiforgeryOptions>().Configure<IOptions<ConsoleOptions>>((antiforgery, console) =>
+            antiforgery.Cookie.SecurePolicy = console.Value.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
         // Keys in the database: every web instance, and the next start, reads the cookies and forms the others sealed.
         builder.Services.AddDataProtection().SetApplicationName("MiddleServerValidation.Console");
         builder.Services.AddOptions<KeyManagementOptions>()

@@ -42,7 +42,7 @@ public static class StaffAuthentication
         cookie.Cookie.HttpOnly = true;
         // Lax, not Strict: the cookie set on the return from an OpenID Connect provider must be sent on the next page.
         cookie.Cookie.SameSite = SameSiteMode.Lax;
-        cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        cookie.Cookie.SecurePolicy = console.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         cookie.LoginPath = SignInPath;
         cookie.LogoutPath = "/Account/SignOut";
         cookie.AccessDeniedPath = "/Account/AccessDenied";

@@ -47,6 +47,10 @@ public static class StaffOidc
         oauth.UserInformationEndpoint = settings.UserInformationEndpoint!;
         oauth.CallbackPath = settings.CallbackPath;
         oauth.UsePkce = true;
+        // The provider returns to the callback with a top-level GET: Lax is enough, and it works over plain HTTP
+        // in development, where a SameSite=None cookie without Secure is dropped by browsers.
+        oauth.CorrelationCookie.SameSite = SameSiteMode.Lax;
+        oauth.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         oauth.Scope.Clear();
         foreach (var scope in settings.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
