@@ -13,7 +13,9 @@ internal sealed class ConsoleResponseHeaders : IAsyncPageFilter
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var headers = context.HttpContext.Response.Headers;
-        headers.CacheControl = "no-store";
+        // As the anti-forgery system wants them on a page with a form (it rewrites and warns otherwise).
+        headers.CacheControl = "no-cache, no-store";
+        headers.Pragma = "no-cache";
         headers["X-Content-Type-Options"] = "nosniff";
         headers["X-Frame-Options"] = "DENY";
         headers["Referrer-Policy"] = "no-referrer";

@@ -65,6 +65,7 @@ public static class ReviewConsoleExtensions
 
     public static WebApplication MapReviewConsole(this WebApplication app)
     {
+        app.UseConsoleErrorPage();
         app.MapRazorPages();
         app.MapGet("/", () => Results.Redirect("/Cases"));
         app.MapGet("/console.css", ConsoleStylesheet.Serve).AllowAnonymous();

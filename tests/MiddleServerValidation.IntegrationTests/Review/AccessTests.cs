@@ -9,6 +9,7 @@ using MiddleServerValidation.Persistence.Audit;
 using MiddleServerValidation.Persistence.Findings;
 using MiddleServerValidation.Persistence.Staff;
 using MiddleServerValidation.Web;
+using MiddleServerValidation.Web.Review.Display;
 using Npgsql;
 
 namespace MiddleServerValidation.IntegrationTests.Review;
@@ -216,6 +217,26 @@ public sealed class AccessTests(ReviewConsoleFixture fixture) : IClassFixture<Re
         Assert.DoesNotContain("data-registration=\"S-01\"", first);
         Assert.Contains("data-registration=\"S-01\"", second); // insurer 01130012 sorts last, descending
         Assert.Equal(["S-01"], Rows(insurerB));
+    }
+
+    [Fact]
+    public async Task The_queue_filters_by_the_Japan_calendar_day_of_detection()
+    {
+        using var client = new ConsoleClient(fixture.BaseAddress);
+        await client.SignInAsync(ReviewConsoleFixture.Reviewer, ReviewConsoleFixture.Password);
+        await using var db = fixture.CreateDbContext();
+        var detected = await db.Set<StoredFinding>().Select(f => f.CreatedAt).FirstAsync();
+        var day = DateOnly.FromDateTime(JapanTime.ToJapan(detected).DateTime);
+
+        var onTheDay = await client.Http.GetStringAsync($"/Cases?status=All&from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}");
+        var dayAfter = await client.Http.GetStringAsync($"/Cases?status=All&from={day.AddDays(1):yyyy-MM-dd}");
+        var unreadable = await client.Http.GetAsync("/Cases?status=All&from=21/11/2026");
+
+        Assert.Contains("全 10 件", onTheDay);
+        Assert.Contains("全 0 件", dayAfter);
+        Assert.Contains("条件に合う案件はありません。", dayAfter);
+        Assert.Equal(HttpStatusCode.OK, unreadable.StatusCode);
+        Assert.Contains("絞り込み条件の一部を読み取れなかったため、無視しました", await unreadable.Content.ReadAsStringAsync());
     }
 
     private static List<string> Rows(string html) =>

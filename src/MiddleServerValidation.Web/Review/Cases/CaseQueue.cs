@@ -8,30 +8,11 @@ using MiddleServerValidation.Web.Review.Display;
 
 namespace MiddleServerValidation.Web.Review.Cases;
 
-/// <summary>One line of the queue. Init properties, not a constructor, so that EF can filter and sort on them.</summary>
-public sealed record CaseQueueRow
-{
-    public Guid Id { get; init; }
-    public DateTimeOffset CreatedAt { get; init; }
-    public required string Insurer { get; init; }
-
-    /// <summary>The insurer's own id of the registration.</summary>
-    public required string RegistrationKey { get; init; }
-
-    public required string Code { get; init; }
-    public required string RuleId { get; init; }
-    public required string Status { get; init; }
-    public string? Assignee { get; init; }
-    public int Conflicts { get; init; }
-}
-
-public sealed record CaseQueuePage(
-    IReadOnlyList<CaseQueueRow> Rows, int Total, int Page, int PageSize, IReadOnlyList<(string Code, int Count)> CountsByCode)
-{
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
-}
-
-/// <summary>The case queue: filtered, sorted, counted and paged in PostgreSQL, never in memory.</summary>
+/// <summary>
+/// The case queue: filtered, sorted, counted and paged in PostgreSQL, never in memory. Counts read the findings
+/// alone (the assignment join is dropped by the planner when no filter uses it); the insurer's registration ids are
+/// joined for the one page shown.
+/// </summary>
 public sealed class CaseQueue(ValidationDbContext db, IOptions<ConsoleOptions> options)
 {
     private readonly int _pageSize = options.Value.PageSize;
@@ -46,13 +27,43 @@ public sealed class CaseQueue(ValidationDbContext db, IOptions<ConsoleOptions> o
         var cases = string.IsNullOrEmpty(filter.Code) ? withoutCode : withoutCode.Where(c => c.Code == filter.Code);
         var total = await cases.CountAsync(cancellationToken);
         var page = Math.Clamp(filter.PageNumber, 1, Math.Max(1, (total + _pageSize - 1) / _pageSize));
-        var rows = await Sorted(cases, filter).Skip((page - 1) * _pageSize).Take(_pageSize).ToListAsync(cancellationToken);
+        var shown = Sorted(cases, filter).Skip((page - 1) * _pageSize).Take(_pageSize);
+        // EF keeps the page's order on the outer query of the join.
+        var rows = await (
+            from c in shown
+            join r in db.Set<StoredRegistration>() on c.RegistrationId equals r.Id
+            select new CaseQueueRow
+            {
+                Id = c.Id,
+                CreatedAt = c.CreatedAt,
+                Insurer = c.Insurer,
+                RegistrationKey = r.RegistrationId,
+                Code = c.Code,
+                RuleId = c.RuleId,
+                Status = c.Status,
+                Assignee = c.Assignee,
+                Conflicts = c.Conflicts,
+            }).ToListAsync(cancellationToken);
 
         return new CaseQueuePage(rows, total, page, _pageSize,
             [.. counts.OrderBy(c => OrderOf(c.Code)).ThenBy(c => c.Code).Select(c => (c.Code, c.Count))]);
     }
 
-    private IQueryable<CaseQueueRow> Filtered(CaseQueueFilter filter, string currentUser)
+    /// <summary>A finding as the queue filters and sorts it. Init properties, so that EF can compose on them.</summary>
+    private sealed record QueueItem
+    {
+        public Guid Id { get; init; }
+        public Guid RegistrationId { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public required string Insurer { get; init; }
+        public required string Code { get; init; }
+        public required string RuleId { get; init; }
+        public required string Status { get; init; }
+        public string? Assignee { get; init; }
+        public int Conflicts { get; init; }
+    }
+
+    private IQueryable<QueueItem> Filtered(CaseQueueFilter filter, string currentUser)
     {
         var findings = db.Set<StoredFinding>().AsNoTracking();
         if (filter.Status != CaseQueueFilter.AllStatuses)
@@ -78,17 +89,16 @@ public sealed class CaseQueue(ValidationDbContext db, IOptions<ConsoleOptions> o
             findings = findings.Where(f => f.CreatedAt < end);
         }
 
-        var rows =
+        var items =
             from f in findings
-            join r in db.Set<StoredRegistration>() on f.RegistrationId equals r.Id
             join a in db.Set<CaseAssignment>() on f.Id equals a.FindingId into assignments
             from a in assignments.DefaultIfEmpty()
-            select new CaseQueueRow
+            select new QueueItem
             {
                 Id = f.Id,
+                RegistrationId = f.RegistrationId,
                 CreatedAt = f.CreatedAt,
                 Insurer = f.InsurerNumber,
-                RegistrationKey = r.RegistrationId,
                 Code = f.Code,
                 RuleId = f.RuleId,
                 Status = f.Status,
@@ -98,14 +108,14 @@ public sealed class CaseQueue(ValidationDbContext db, IOptions<ConsoleOptions> o
 
         return filter.Assignee switch
         {
-            CaseQueueFilter.AssignedToMe => rows.Where(c => c.Assignee == currentUser),
-            CaseQueueFilter.Unassigned => rows.Where(c => c.Assignee == null),
-            _ => rows,
+            CaseQueueFilter.AssignedToMe => items.Where(c => c.Assignee == currentUser),
+            CaseQueueFilter.Unassigned => items.Where(c => c.Assignee == null),
+            _ => items,
         };
     }
 
     // Every order ends with the id, so paging is stable when many cases share a time.
-    private static IQueryable<CaseQueueRow> Sorted(IQueryable<CaseQueueRow> rows, CaseQueueFilter filter) => (filter.Sort, filter.Descending) switch
+    private static IQueryable<QueueItem> Sorted(IQueryable<QueueItem> rows, CaseQueueFilter filter) => (filter.Sort, filter.Descending) switch
     {
         ("insurer", false) => rows.OrderBy(c => c.Insurer).ThenBy(c => c.CreatedAt).ThenBy(c => c.Id),
         ("insurer", true) => rows.OrderByDescending(c => c.Insurer).ThenBy(c => c.CreatedAt).ThenBy(c => c.Id),

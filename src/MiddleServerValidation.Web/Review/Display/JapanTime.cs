@@ -34,11 +34,11 @@ public static class JapanTime
     public static string TimeOfDay(DateTimeOffset instant) =>
         ToJapan(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>The start of a Japan calendar day as an instant (for date filters).</summary>
+    /// <summary>The start of a Japan calendar day as an instant, in UTC (what Npgsql writes to timestamptz).</summary>
     public static DateTimeOffset StartOf(DateOnly date)
     {
         var start = date.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(start, Tokyo.GetUtcOffset(start));
+        return new DateTimeOffset(start, Tokyo.GetUtcOffset(start)).ToUniversalTime();
     }
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToJapan(clock.GetUtcNow()).DateTime);
