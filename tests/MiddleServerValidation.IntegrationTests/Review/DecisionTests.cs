@@ -159,6 +159,26 @@ public sealed class DecisionTests(ReviewConsoleFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Of_two_staff_deciding_the_same_case_at_once_exactly_one_succeeds()
+    {
+        using var reviewer = await SignedInAsync(ReviewConsoleFixture.Reviewer);
+        using var supervisor = await SignedInAsync(ReviewConsoleFixture.Supervisor);
+        var id = await fixture.FindingOfAsync("R-02");
+
+        var answers = await Task.WhenAll(
+            reviewer.DecideAsync(id, "Confirm", new() { ["Form.ExpectedStatus"] = FindingStatuses.Open }),
+            supervisor.DecideAsync(id, "Dismiss", new()
+            {
+                ["Form.ExpectedStatus"] = FindingStatuses.Open, ["Form.Category"] = "Other", ["Form.Reason"] = "同時操作の確認",
+            }));
+
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.UnprocessableEntity], answers.Select(a => a.StatusCode).Order());
+        await using var db = fixture.CreateDbContext();
+        var decided = await db.Set<CaseEvent>().SingleAsync(e => e.FindingId == id);
+        Assert.Equal(decided.StatusAfter, (await fixture.FindingAsync(id)).Status);
+    }
+
+    [Fact]
     public async Task Assign_to_me_records_an_event_and_the_queue_filters_by_it()
     {
         using var client = await SignedInAsync(ReviewConsoleFixture.Supervisor);

@@ -94,8 +94,7 @@ public class ReviewConsoleFixture : ServiceFixture, IAsyncLifetime
         {
             ExecutablePath = Environment.GetEnvironmentVariable("MSV_TEST_CHROMIUM") ?? "/usr/bin/chromium",
             Headless = true,
-            // --lang: date inputs and other browser-drawn controls in Japanese, as on staff machines.
-            Args = ["--lang=ja-JP", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
     }
