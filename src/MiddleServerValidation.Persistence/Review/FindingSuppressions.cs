@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MiddleServerValidation.Persistence.Findings;
 
 namespace MiddleServerValidation.Persistence.Review;
 
@@ -24,4 +25,28 @@ public static class FindingSuppressions
             .Select(s => (Guid?)s.RegistrationId).ToListAsync(cancellationToken);
         return [.. forward, .. backward];
     }
+
+    /// <summary>
+    /// Suppresses the finding's code for each pair of records it names (a J-LIS finding names none: its pair is
+    /// the record and nothing), within the caller's transaction. A pair already suppressed stays as it is.
+    /// </summary>
+    public static async Task AddAsync(
+        ValidationDbContext db, StoredFinding finding, string category, string reason, string actor, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        Guid?[] others = finding.ConflictingRegistrationIds.Length == 0 ? [null] : [.. finding.ConflictingRegistrationIds.Select(id => (Guid?)id)];
+        foreach (var other in others)
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO finding_suppressions (code, registration_id, other_registration_id, finding_id, reason_category, reason, created_by, created_at)
+                VALUES ({finding.Code}, {finding.RegistrationId}, {other}, {finding.Id}, {category}, {reason}, {actor}, {now})
+                ON CONFLICT DO NOTHING
+                """, cancellationToken);
+        }
+    }
+
+    /// <summary>Lifts the finding's active suppressions (kept, with who lifted them and when).</summary>
+    public static Task<int> LiftAsync(ValidationDbContext db, Guid findingId, string actor, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Set<FindingSuppression>().Where(s => s.FindingId == findingId && s.LiftedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LiftedAt, now).SetProperty(x => x.LiftedBy, actor), cancellationToken);
 }

@@ -70,7 +70,7 @@ public sealed class CaseDecisions(ValidationDbContext db, AuditLog audit, Review
             }
 
             Record(finding, CaseEventKinds.Dismissed, FindingStatuses.Dismissed, user, now, category, text, null);
-            await SuppressAsync(finding, category!, text, user.UserName(), now, cancellationToken);
+            await FindingSuppressions.AddAsync(db, finding, category!, text, user.UserName(), now, cancellationToken);
             audit.Add(user, AuditActions.Dismiss, finding.Id, $"理由付き疑いなし。区分：{DismissalReasons.Label(category)}。理由：{text}");
             return null;
         });
@@ -98,8 +98,7 @@ public sealed class CaseDecisions(ValidationDbContext db, AuditLog audit, Review
 
             var before = finding.Status;
             Record(finding, CaseEventKinds.Reopened, FindingStatuses.Open, user, now, null, text, null);
-            await db.Set<FindingSuppression>().Where(s => s.FindingId == finding.Id && s.LiftedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LiftedAt, now).SetProperty(x => x.LiftedBy, user.UserName()), cancellationToken);
+            await FindingSuppressions.LiftAsync(db, finding.Id, user.UserName(), now, cancellationToken);
             audit.Add(user, AuditActions.Reopen, finding.Id, $"再開（{Labels.Status(before)}から）。理由：{text}");
             return null;
         });
@@ -188,19 +187,5 @@ public sealed class CaseDecisions(ValidationDbContext db, AuditLog audit, Review
             NoticeId = noticeId,
         });
         finding.Status = statusAfter;
-    }
-
-    // One suppression per pair of records the finding named; a J-LIS finding names none, so its pair is (record, none).
-    private async Task SuppressAsync(StoredFinding finding, string category, string reason, string actor, DateTimeOffset now, CancellationToken ct)
-    {
-        Guid?[] others = finding.ConflictingRegistrationIds.Length == 0 ? [null] : [.. finding.ConflictingRegistrationIds.Select(id => (Guid?)id)];
-        foreach (var other in others)
-        {
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO finding_suppressions (code, registration_id, other_registration_id, finding_id, reason_category, reason, created_by, created_at)
-                VALUES ({finding.Code}, {finding.RegistrationId}, {other}, {finding.Id}, {category}, {reason}, {actor}, {now})
-                ON CONFLICT DO NOTHING
-                """, ct);
-        }
     }
 }
