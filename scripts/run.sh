@@ -109,6 +109,7 @@ fi
 cat >&2 <<INFO
 
   web:       $web_url  (health: $web_url/health/ready)
+  review console: $web_url  (an account: ConnectionStrings__Validation='$ConnectionStrings__Validation' dotnet $(bin Cli)/msv.dll staff add NAME --role Supervisor)
   worker:    $worker_url/health/ready
   J-LIS stub: $jlis_url
   RabbitMQ:  amqp://guest:guest@127.0.0.1:$mq_port/  (management: http://127.0.0.1:$mq_mgmt_port)

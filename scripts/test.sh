@@ -20,7 +20,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-msv_install_prerequisites
+# chromium and a Japanese font: the review console's browser tests render Japanese pages and save screenshots.
+msv_install_prerequisites chromium fonts-ipafont-gothic
 # Fresh servers every run: no database or queue survives from an earlier run.
 cleanup
 msv_remove_postgres "$state/pg"
@@ -33,6 +34,8 @@ export MSV_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres"
 export MSV_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$mq_port/"
 export MSV_TEST_RABBITMQ_MANAGEMENT="http://guest:guest@127.0.0.1:$mq_mgmt_port/"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Screenshots of the review console's browser tests (kept with the test results).
+export MSV_TEST_ARTIFACTS=${MSV_TEST_ARTIFACTS:-$results/screenshots}
 
 dotnet build "$root/MiddleServerValidation.sln" -v q -nologo
 status=0

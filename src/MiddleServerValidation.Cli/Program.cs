@@ -12,5 +12,6 @@ var root = new RootCommand("MiddleServerValidation: 中間サーバー登録デ�
 {
     MigrateCommand.Create(),
     SendCommand.Create(),
+    StaffCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

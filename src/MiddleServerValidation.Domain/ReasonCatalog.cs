@@ -13,7 +13,7 @@ public static class ReasonCatalog
             or ReasonCode.PersonalNumberCheckDigit or ReasonCode.BirthDateInvalid or ReasonCode.KanaNameInvalid
             or ReasonCode.InsurerNumberInvalid or ReasonCode.CardNumberInvalidCharacter => Outcome.Rejected,
         ReasonCode.BirthDateMismatch or ReasonCode.KanaNameMismatch
-            or ReasonCode.JlisNotFound or ReasonCode.JlisMismatch => Outcome.Suspected,
+            or ReasonCode.JlisNotFound or ReasonCode.JlisMismatch or ReasonCode.ReviewConfirmedError => Outcome.Suspected,
         ReasonCode.HistoryMatch or ReasonCode.JlisConfirmed
             or ReasonCode.PersonalNumberMissing or ReasonCode.CardInfoMissing => Outcome.Accepted,
         ReasonCode.JlisUnavailable => Outcome.Pending,
@@ -48,6 +48,8 @@ public static class ReasonCatalog
         ReasonCode.CardInfoMissing => "被保険者証の記号・番号が未登録です。登録してください。",
         ReasonCode.JlisUnavailable =>
             "住民基本台帳（J-LIS）に照会できなかったため、判定を保留しています。照会でき次第、結果をお知らせします。",
+        ReasonCode.ReviewConfirmedError =>
+            "審査の結果、この登録は誤登録と確認されました。個人番号と本人情報を本人に確認のうえ、登録を訂正してください。",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unknown reason code."),
     };
 

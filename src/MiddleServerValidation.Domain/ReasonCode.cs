@@ -1,7 +1,8 @@
 namespace MiddleServerValidation.Domain;
 
 /// <summary>
-/// The published reason codes of the external contract (design.md), plus <see cref="FieldInvalid"/>.
+/// The published reason codes of the external contract (design.md), plus <see cref="FieldInvalid"/>
+/// and <see cref="ReviewConfirmedError"/>.
 /// The names are part of the contract: notices and result files carry them as text.
 /// </summary>
 public enum ReasonCode
@@ -25,4 +26,7 @@ public enum ReasonCode
     PersonalNumberMissing,
     CardInfoMissing,
     JlisUnavailable,
+
+    /// <summary>Operations staff reviewed a Suspected record and confirmed the error: the insurer must correct it.</summary>
+    ReviewConfirmedError,
 }

@@ -4,7 +4,8 @@ namespace MiddleServerValidation.Domain.Tests;
 
 public class ReasonCatalogTests
 {
-    // design.md, "Reason codes" (FieldInvalid is ours: a malformed optional field rejects the record).
+    // design.md, "Reason codes" (FieldInvalid is ours: a malformed optional field rejects the record;
+    // ReviewConfirmedError is the review console's: staff confirmed a Suspected record is wrong).
     [Theory]
     [InlineData(ReasonCode.FieldMissing, Outcome.Rejected)]
     [InlineData(ReasonCode.FieldInvalid, Outcome.Rejected)]
@@ -23,6 +24,7 @@ public class ReasonCatalogTests
     [InlineData(ReasonCode.PersonalNumberMissing, Outcome.Accepted)]
     [InlineData(ReasonCode.CardInfoMissing, Outcome.Accepted)]
     [InlineData(ReasonCode.JlisUnavailable, Outcome.Pending)]
+    [InlineData(ReasonCode.ReviewConfirmedError, Outcome.Suspected)]
     public void Each_code_has_the_outcome_of_the_design_table(ReasonCode code, Outcome outcome)
     {
         Assert.Equal(outcome, ReasonCatalog.OutcomeOf(code));

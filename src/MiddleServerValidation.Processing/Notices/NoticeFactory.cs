@@ -32,10 +32,17 @@ public static class NoticeFactory
     /// Same registration and outcome, same id: a redelivered registration or a republished
     /// outbox row can be recognised by the insurer as the notice it already has.
     /// </summary>
-    public static Guid NoticeIdOf(string insurerNumber, string registrationId, Outcome outcome)
+    public static Guid NoticeIdOf(string insurerNumber, string registrationId, Outcome outcome) =>
+        NoticeIdOf(insurerNumber, registrationId, outcome.ToString());
+
+    /// <summary>
+    /// The id of a notice about a registration that is not its decision (e.g. a review outcome), named by
+    /// <paramref name="purpose"/>: deterministic too, and never equal to the decision notice's id.
+    /// </summary>
+    public static Guid NoticeIdOf(string insurerNumber, string registrationId, string purpose)
     {
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes($"notice\n{insurerNumber}\n{registrationId}\n{outcome}"), hash);
+        SHA256.HashData(Encoding.UTF8.GetBytes($"notice\n{insurerNumber}\n{registrationId}\n{purpose}"), hash);
         var bytes = hash[..16];
         bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80); // RFC 9562 version 8: a name-based id of our own
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 9562 variant

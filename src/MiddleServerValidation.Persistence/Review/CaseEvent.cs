@@ -1,0 +1,33 @@
+namespace MiddleServerValidation.Persistence.Review;
+
+/// <summary>One entry of a case's history: a decision or an assignment by a member of staff. Never changed or deleted.</summary>
+public sealed class CaseEvent
+{
+    public long Id { get; set; }
+    public Guid FindingId { get; set; }
+
+    /// <summary>One of <see cref="CaseEventKinds"/>.</summary>
+    public required string Kind { get; set; }
+
+    public required string Actor { get; set; }
+    public DateTimeOffset OccurredAt { get; set; }
+    public required string StatusBefore { get; set; }
+    public required string StatusAfter { get; set; }
+
+    /// <summary>For a dismissal: one of the console's dismissal reasons (e.g. <c>VerifiedTwins</c>).</summary>
+    public string? ReasonCategory { get; set; }
+
+    /// <summary>What staff wrote: the reason for a dismissal or a reopening, a remark on a confirmation.</summary>
+    public string? Note { get; set; }
+
+    /// <summary>The notice this decision sent to the insurer, if any.</summary>
+    public Guid? NoticeId { get; set; }
+}
+
+public static class CaseEventKinds
+{
+    public const string Assigned = nameof(Assigned);
+    public const string Confirmed = nameof(Confirmed);
+    public const string Dismissed = nameof(Dismissed);
+    public const string Reopened = nameof(Reopened);
+}

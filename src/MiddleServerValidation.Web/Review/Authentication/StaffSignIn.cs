@@ -1,0 +1,51 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
+using MiddleServerValidation.Persistence;
+using MiddleServerValidation.Persistence.Audit;
+using MiddleServerValidation.Persistence.Staff;
+using MiddleServerValidation.Web.Review.Audit;
+using MiddleServerValidation.Web.Review.Display;
+
+namespace MiddleServerValidation.Web.Review.Authentication;
+
+/// <summary>Signs a member of staff in with a local account: throttle, password check, cookie, audit.</summary>
+public sealed class StaffSignIn(
+    ValidationDbContext db, StaffAccounts accounts, SignInThrottle throttle, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>Null when signed in; otherwise the Japanese message to show.</summary>
+    public async Task<string?> SignInAsync(HttpContext http, string userName, string password, CancellationToken cancellationToken)
+    {
+        var name = StaffAccounts.NormalizeUserName(userName);
+        if (name.Length > StaffAccounts.MaxUserNameLength)
+        {
+            name = name[..StaffAccounts.MaxUserNameLength];
+        }
+
+        var client = http.Connection.RemoteIpAddress?.ToString();
+        if (await throttle.RefusedUntilAsync(name, client, cancellationToken) is { } until)
+        {
+            throttle.Record(name, client, SignInResults.Throttled);
+            audit.Add(name, null, AuditActions.SignInThrottled, null, "連続失敗によりサインインを停止中");
+            await db.SaveChangesAsync(cancellationToken);
+            var minutes = Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalMinutes));
+            return string.Create(CultureInfo.InvariantCulture,
+                $"サインインの失敗が続いたため、一時的にサインインを停止しています。{minutes}分後（{JapanTime.TimeOfDay(until)}以降）にもう一度お試しください。");
+        }
+
+        var account = await accounts.VerifyAsync(name, password, cancellationToken);
+        if (account is null)
+        {
+            throttle.Record(name, client, SignInResults.Failed);
+            audit.Add(name, null, AuditActions.SignInFailed, null, "ユーザー名またはパスワードの誤り、または無効なアカウント");
+            await db.SaveChangesAsync(cancellationToken);
+            return "ユーザー名またはパスワードが正しくありません。";
+        }
+
+        throttle.Record(name, client, SignInResults.Succeeded);
+        audit.Add(account.UserName, account.Role, AuditActions.SignIn, null, "ローカルアカウント");
+        await db.SaveChangesAsync(cancellationToken);
+        await http.SignInAsync(StaffAuthentication.CookieScheme,
+            StaffClaims.Principal(account.UserName, account.DisplayName, account.Role, StaffClaims.LocalMethod));
+        return null;
+    }
+}

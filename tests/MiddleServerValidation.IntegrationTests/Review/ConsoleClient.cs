@@ -1,0 +1,52 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace MiddleServerValidation.IntegrationTests.Review;
+
+/// <summary>The console over plain HTTP, as a browser without JavaScript uses it: cookies, forms, anti-forgery tokens.</summary>
+public sealed partial class ConsoleClient : IDisposable
+{
+    private readonly HttpClient _http;
+
+    public ConsoleClient(Uri baseAddress)
+    {
+        Cookies = new CookieContainer();
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+    }
+
+    public CookieContainer Cookies { get; }
+
+    public HttpClient Http => _http;
+
+    /// <summary>Signs in through the sign-in form; returns the response to the form's POST.</summary>
+    public async Task<HttpResponseMessage> SignInAsync(string userName, string password)
+    {
+        var token = await TokenAsync("/Account/SignIn");
+        return await PostAsync("/Account/SignIn", new() { ["UserName"] = userName, ["Password"] = password, ["__RequestVerificationToken"] = token });
+    }
+
+    /// <summary>The anti-forgery token of the first form on a page.</summary>
+    public async Task<string> TokenAsync(string path)
+    {
+        var html = await _http.GetStringAsync(path);
+        return TokenField().Match(html) is { Success: true } match
+            ? match.Groups[1].Value
+            : throw new InvalidOperationException($"No anti-forgery token on {path}");
+    }
+
+    public Task<HttpResponseMessage> PostAsync(string path, Dictionary<string, string> fields) =>
+        _http.PostAsync(path, new FormUrlEncodedContent(fields));
+
+    /// <summary>Posts a decision form of the case page with the page's own token.</summary>
+    public async Task<HttpResponseMessage> DecideAsync(Guid findingId, string handler, Dictionary<string, string> fields)
+    {
+        var path = $"/Cases/Detail/{findingId}";
+        fields["__RequestVerificationToken"] = await TokenAsync(path);
+        return await PostAsync($"{path}?handler={handler}", fields);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+}

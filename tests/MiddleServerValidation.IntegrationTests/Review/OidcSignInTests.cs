@@ -1,0 +1,79 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using MiddleServerValidation.IntegrationTests.Infrastructure;
+using MiddleServerValidation.Persistence.Audit;
+using MiddleServerValidation.Web;
+
+namespace MiddleServerValidation.IntegrationTests.Review;
+
+/// <summary>Staff signing in through an OpenID Connect provider (Console:Oidc), roles mapped from a claim.</summary>
+public sealed class OidcSignInTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>, IAsyncLifetime
+{
+    private FakeOidcProvider _provider = null!;
+    private WebApplication _web = null!;
+
+    public async Task InitializeAsync()
+    {
+        _provider = await FakeOidcProvider.StartAsync();
+        var idp = _provider.Address.ToString().TrimEnd('/');
+        // Whether the scheme exists is read from the configuration the host starts with: the command line here.
+        _web = WebApp.Build(["--Console:Oidc:Enabled=true"], builder => fixture.Configure(builder, new Dictionary<string, string?>
+        {
+            ["Console:Oidc:DisplayName"] = "庁内アカウント",
+            ["Console:Oidc:ClientId"] = "review-console",
+            ["Console:Oidc:ClientSecret"] = "not-a-real-secret",
+            ["Console:Oidc:AuthorizationEndpoint"] = $"{idp}/authorize",
+            ["Console:Oidc:TokenEndpoint"] = $"{idp}/token",
+            ["Console:Oidc:UserInformationEndpoint"] = $"{idp}/userinfo",
+            ["Console:Oidc:RoleClaim"] = "groups",
+            ["Console:Oidc:SupervisorValue"] = "msv-supervisors",
+            ["Console:Oidc:ReviewerValue"] = "msv-reviewers",
+        }));
+        await _web.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _web.StopAsync();
+        await _web.DisposeAsync();
+        await _provider.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_member_of_the_supervisors_group_signs_in_at_the_provider_and_may_read_the_audit_log()
+    {
+        _provider.SignedInUser = new() { ["sub"] = "u-1", ["preferred_username"] = "yamada@example.lg.jp", ["name"] = "山田 次郎", ["groups"] = new[] { "staff", "msv-supervisors" } };
+        using var browser = Browser();
+
+        Assert.Contains("庁内アカウント でサインイン", await browser.GetStringAsync("/Account/SignIn"));
+        var landed = await browser.GetAsync("/Account/ExternalSignIn?returnUrl=%2FCases");
+
+        Assert.Equal(HttpStatusCode.OK, landed.StatusCode);
+        Assert.Equal("/Cases", landed.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("山田 次郎（監督者）", await landed.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/Audit")).StatusCode);
+        await using var db = fixture.CreateDbContext();
+        Assert.True(await db.Set<AuditEntry>().AnyAsync(a => a.Actor == "yamada@example.lg.jp" && a.Action == AuditActions.SignIn && a.ActorRole == "Supervisor"));
+    }
+
+    [Fact]
+    public async Task A_user_with_no_console_role_at_the_provider_is_refused()
+    {
+        _provider.SignedInUser = new() { ["sub"] = "u-2", ["preferred_username"] = "outsider@example.lg.jp", ["groups"] = new[] { "staff" } };
+        using var browser = Browser();
+
+        var landed = await browser.GetAsync("/Account/ExternalSignIn?returnUrl=%2FCases");
+
+        Assert.Equal("/Account/SignIn", landed.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("このアカウントには審査コンソールを使う役割がありません。", await landed.Content.ReadAsStringAsync());
+        var next = await browser.GetAsync("/Cases");
+        Assert.Equal("/Account/SignIn", next.RequestMessage!.RequestUri!.AbsolutePath);
+        await using var db = fixture.CreateDbContext();
+        Assert.True(await db.Set<AuditEntry>().AnyAsync(a => a.Actor == "outsider@example.lg.jp" && a.Action == AuditActions.SignInFailed));
+    }
+
+    // Follows redirects across the console and the provider, keeping each one's cookies, as a browser does.
+    private HttpClient Browser() =>
+        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true }) { BaseAddress = new Uri(_web.Urls.First()) };
+}
