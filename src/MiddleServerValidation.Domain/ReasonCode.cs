@@ -25,4 +25,7 @@ public enum ReasonCode
     PersonalNumberMissing,
     CardInfoMissing,
     JlisUnavailable,
+
+    /// <summary>Same number, birthdate and name as an earlier registration, another sex (rule set 2026.12.1).</summary>
+    SexMismatch,
 }
