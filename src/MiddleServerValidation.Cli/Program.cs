@@ -12,5 +12,7 @@ var root = new RootCommand("MiddleServerValidation: 中間サーバー登録デ�
 {
     MigrateCommand.Create(),
     SendCommand.Create(),
+    ReconcileCommand.Create(),
+    ReportCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

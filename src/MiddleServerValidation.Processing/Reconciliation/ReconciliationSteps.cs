@@ -26,6 +26,29 @@ public static class ReconciliationSteps
         _ => step,
     };
 
+    /// <summary>The Japanese label of a count a step records (see each step's counts).</summary>
+    public static string CountLabelOf(string count) => count switch
+    {
+        "pending_before" => "開始時の保留",
+        "asked" => "照会",
+        "decided" => "判定",
+        "still_pending" => "保留のまま",
+        "numbers" => "照合した個人番号",
+        "new_findings" => "新たな疑い",
+        "already_recorded" => "登録済みの疑い",
+        "dismissed_kept" => "理由付き疑いなし（維持）",
+        "outcomes_changed" => "受理→疑いに変更",
+        "no_longer_raised" => "現行ルールで出ない既存案件",
+        "needs_jlis" => "J-LIS回答がなく判定できず",
+        "unreadable" => "読み取り不可",
+        "files" => "ファイル",
+        "rows" => "要修正の行",
+        "insurers" => "保険者",
+        "registrations" => "登録件数",
+        "open_cases" => "未処理の疑い案件",
+        _ => count,
+    };
+
     /// <summary>The named steps in run order; null when a name is unknown.</summary>
     public static IReadOnlyList<string>? Parse(IEnumerable<string> names)
     {
