@@ -29,5 +29,6 @@ public sealed class ReconciliationOptions
     [Range(1, 2_000)]
     public int LookupBatchSize { get; set; } = 200;
 
-    public TimeOnly ScheduledTime => TimeOnly.ParseExact(TimeOfDay, "HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>The parsed <see cref="TimeOfDay"/> (a method, so options validation never reads it before the format is checked).</summary>
+    public TimeOnly ScheduledTime() => TimeOnly.ParseExact(TimeOfDay, "HH:mm", CultureInfo.InvariantCulture);
 }

@@ -47,7 +47,7 @@ public sealed class ReconciliationSchedule(
     private async Task<TimeSpan> RunIfDueAsync(CancellationToken stoppingToken)
     {
         var today = TokyoCalendar.Today(clock);
-        var due = TokyoCalendar.At(today, options.ScheduledTime);
+        var due = TokyoCalendar.At(today, options.ScheduledTime());
         if (clock.GetUtcNow() < due)
         {
             return due - clock.GetUtcNow();
@@ -66,6 +66,6 @@ public sealed class ReconciliationSchedule(
                 return TimeSpan.Zero;
         }
 
-        return TokyoCalendar.At(today.AddDays(1), options.ScheduledTime) - clock.GetUtcNow();
+        return TokyoCalendar.At(today.AddDays(1), options.ScheduledTime()) - clock.GetUtcNow();
     }
 }
