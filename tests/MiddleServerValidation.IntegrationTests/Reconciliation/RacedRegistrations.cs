@@ -12,14 +12,16 @@ namespace MiddleServerValidation.IntegrationTests.Reconciliation;
 /// </summary>
 public sealed class RacedRegistrations(NpgsqlDataSource dataSource, PersonalNumberProtector protector)
 {
-    private static readonly DateTimeOffset Start = new(2026, 11, 20, 1, 0, 0, TimeSpan.Zero);
+    /// <summary>The first registration is decided one second after this, each next one a second later.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 20, 1, 0, 0, TimeSpan.Zero);
     private int _sequence;
 
     public async Task<Guid> AcceptedAsync(
-        string insurer, string registrationId, string personalNumber, string birthDate, string kanaName, short? sex = null, string? cardNumber = "5501")
+        string insurer, string registrationId, string personalNumber, string birthDate, string kanaName, short? sex = null, string? cardNumber = "5501",
+        DateTimeOffset? decidedAt = null)
     {
         var id = Guid.CreateVersion7();
-        var decidedAt = Start.AddSeconds(Interlocked.Increment(ref _sequence));
+        decidedAt ??= Start.AddSeconds(Interlocked.Increment(ref _sequence));
         var name = KanaName.Parse(kanaName).Value.Normalized;
         await using var command = dataSource.CreateCommand(
             "INSERT INTO registrations (id, insurer_number, registration_id, personal_number_key, personal_number_cipher, birth_date, kana_name, " +
@@ -37,7 +39,7 @@ public sealed class RacedRegistrations(NpgsqlDataSource dataSource, PersonalNumb
         command.Parameters.AddWithValue("card", NpgsqlTypes.NpgsqlDbType.Text, (object?)cardNumber ?? DBNull.Value);
         command.Parameters.AddWithValue("reasons", """[{"code":"JlisConfirmed","field":null,"message":"住民基本台帳（J-LIS）の本人確認情報と一致しました。"}]""");
         command.Parameters.AddWithValue("answer", JsonSerializer.Serialize(new { status = "Found", kanaName = name, birthDate, sex = sex?.ToString() }));
-        command.Parameters.AddWithValue("at", decidedAt);
+        command.Parameters.AddWithValue("at", decidedAt.Value);
         await command.ExecuteNonQueryAsync();
         return id;
     }

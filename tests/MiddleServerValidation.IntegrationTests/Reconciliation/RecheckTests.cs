@@ -79,12 +79,20 @@ public sealed class RecheckTests(ReconciliationFixture fixture) : IClassFixture<
 
         await host.ReconcileAsync(RecheckOnly);
 
-        var received = await probe.WaitForAsync(QueueNames.Notices(TestData.InsurerB), 1, TimeSpan.FromSeconds(30));
-        var message = Assert.Single(received, m => m.Message.GetProperty("registrationId").GetString() == "HANAKO-B").Message;
+        var received = new List<ReceivedMessage>();
+        await Eventually.GetAsync(
+            async () =>
+            {
+                received.AddRange(await probe.DrainAsync(QueueNames.Notices(TestData.InsurerB)));
+                return received.Any(IsHanakoB);
+            },
+            found => found, TimeSpan.FromSeconds(30), "the notice about HANAKO-B");
+        var message = Assert.Single(received, IsHanakoB).Message;
         Assert.Equal("Suspected", message.GetProperty("outcome").GetString());
         Assert.Equal("BirthDateMismatch", message.GetProperty("reasons")[0].GetProperty("code").GetString());
-        Assert.DoesNotContain(await probe.DrainAsync(QueueNames.Notices(TestData.InsurerA)),
-            m => m.Message.GetProperty("registrationId").GetString() == "HANAKO-B");
+        Assert.DoesNotContain(await probe.DrainAsync(QueueNames.Notices(TestData.InsurerA)), IsHanakoB);
+
+        static bool IsHanakoB(ReceivedMessage m) => m.Message.GetProperty("registrationId").GetString() == "HANAKO-B";
     }
 
     [Fact]

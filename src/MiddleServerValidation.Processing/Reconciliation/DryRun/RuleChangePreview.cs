@@ -54,8 +54,9 @@ public sealed class RuleChangePreview(
     private async Task<RuleChangeDiff> CompareAsync(
         ReconciliationRun run, RuleSet proposed, IProgress<ReconciliationProgress>? progress, CancellationToken ct)
     {
-        var current = new RecheckDecider(protector, RuleSets.Current);
-        var next = new RecheckDecider(protector, proposed);
+        var suppressions = await PairSuppressions.LoadAsync(dataSource, ct);
+        var current = new RecheckDecider(protector, RuleSets.Current, suppressions);
+        var next = new RecheckDecider(protector, proposed, suppressions);
         var (currentCounts, nextCounts) = (new RecheckCounts(), new RecheckCounts());
         var rows = new Dictionary<(string Insurer, string Code), long[]>();
         void Count(string insurer, string code, int column)

@@ -14,7 +14,7 @@ namespace MiddleServerValidation.Processing.Reconciliation.Recheck;
 /// ones before it with the same <see cref="CrossCheckEngine"/> the registration path uses. A registration with no
 /// earlier Accepted one is left alone: its check is J-LIS, which only the pending-lookup retry asks again.
 /// </summary>
-internal sealed class RecheckDecider(PersonalNumberProtector protector, RuleSet rules)
+internal sealed class RecheckDecider(PersonalNumberProtector protector, RuleSet rules, PairSuppressions suppressions)
 {
     private readonly Dictionary<string, KanaName> _names = new(StringComparer.Ordinal);
 
@@ -57,8 +57,14 @@ internal sealed class RecheckDecider(PersonalNumberProtector protector, RuleSet 
         var storedHere = stored.TryGetValue(row.Id, out var list) ? list : [];
         var outcome = row.Outcome;
         var raised = new HashSet<FindingIdentity>();
-        foreach (var finding in decision.Findings)
+        foreach (var raisedFinding in decision.Findings)
         {
+            if (suppressions.Apply(row.Id, raisedFinding) is not { } finding)
+            {
+                counts.DismissedKept++;
+                continue;
+            }
+
             var identity = FindingIdentity.Of(row.Id, finding);
             raised.Add(identity);
             result.Raised[identity] = row.InsurerNumber;

@@ -20,7 +20,7 @@ internal sealed class RecheckStep(
     public async Task<StepResult> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
     {
         var counts = RecheckCounts.From(context.Counts);
-        var decider = new RecheckDecider(protector, RuleSets.Current);
+        var decider = new RecheckDecider(protector, RuleSets.Current, await PairSuppressions.LoadAsync(dataSource, cancellationToken));
         if (context.Checkpoint is not null)
         {
             logger.LogInformation("Re-check of run {RunId} resumes after its last checkpoint ({Numbers} numbers done)", context.Run.Id, counts.Numbers);
