@@ -8,6 +8,8 @@ using MiddleServerValidation.Processing.Reconciliation.DryRun;
 using MiddleServerValidation.Processing.Reconciliation.Runs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using Spectre.Console;
 
 namespace MiddleServerValidation.Cli.Commands;
@@ -15,7 +17,7 @@ namespace MiddleServerValidation.Cli.Commands;
 /// <summary>
 /// <c>msv reconcile [--steps …]</c> runs (or resumes) the nightly reconciliation now;
 /// <c>msv reconcile --dry-run --rules VERSION</c> shows what switching on a rule-set version would change.
-/// Exit codes: 0 done, 3 done with work left (e.g. J-LIS lookups still pending), 1 failed, 2 wrong usage,
+/// Exit codes: 0 done, 3 done with work left (e.g. J-LIS lookups still pending), 1 failed, 2 wrong usage or settings,
 /// 4 another process is running it, 5 interrupted (resumed by the next run).
 /// </summary>
 internal static class ReconcileCommand
@@ -61,8 +63,17 @@ internal static class ReconcileCommand
         var builder = CliHost.CreateBuilder();
         builder.AddReconciliation();
         using var host = builder.Build();
-        // Starting the host validates every setting (database, keys, J-LIS, reconciliation) before any work.
-        await host.StartAsync(cancellationToken);
+        try
+        {
+            // Starting the host validates every setting (database, keys, J-LIS, reconciliation) before any work.
+            await host.StartAsync(cancellationToken);
+        }
+        catch (OptionsValidationException e)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]設定に誤りがあるため実行できません: {e.Message}[/]");
+            return 2;
+        }
+
         try
         {
             var runner = host.Services.GetRequiredService<ReconciliationRunner>();
@@ -78,6 +89,12 @@ internal static class ReconcileCommand
                 RunOutcomeKind.Interrupted => 5,
                 _ => 1,
             };
+        }
+        catch (NpgsqlException e)
+        {
+            // Before a run record could be written (no database): the failure can only be told here.
+            AnsiConsole.MarkupLineInterpolated($"[red]データベースに接続できないため、夜間照合を実行できませんでした: {e.Message}[/]");
+            return 1;
         }
         finally
         {
