@@ -1,9 +1,11 @@
 using MiddleServerValidation.Benchmarks;
+using MiddleServerValidation.Benchmarks.Reconciliation;
 using MiddleServerValidation.Benchmarks.Seeding;
 
 // msv-bench SCENARIO [--option value ...]: each scenario prints its own figures.
 Scenario[] scenarios =
 [
     new("seed", "合成データの登録を N 件保存する (--count N, --prefix ID接頭辞)", SeedScenario.RunAsync),
+    new("reconcile", "N 件の登録の夜間照合を全手順実行し、手順ごとの所要時間を表示する (--count N、既定 1000万)", ReconciliationScenario.RunAsync),
 ];
 return await Scenario.DispatchAsync(scenarios, args);

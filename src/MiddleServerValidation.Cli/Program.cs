@@ -13,5 +13,7 @@ var root = new RootCommand("MiddleServerValidation: 中間サーバー登録デ�
     MigrateCommand.Create(),
     SendCommand.Create(),
     StaffCommand.Create(),
+    ReconcileCommand.Create(),
+    ReportCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -12,7 +12,7 @@ public static class ReasonCatalog
         ReasonCode.FieldMissing or ReasonCode.FieldInvalid or ReasonCode.PersonalNumberFormat
             or ReasonCode.PersonalNumberCheckDigit or ReasonCode.BirthDateInvalid or ReasonCode.KanaNameInvalid
             or ReasonCode.InsurerNumberInvalid or ReasonCode.CardNumberInvalidCharacter => Outcome.Rejected,
-        ReasonCode.BirthDateMismatch or ReasonCode.KanaNameMismatch
+        ReasonCode.BirthDateMismatch or ReasonCode.KanaNameMismatch or ReasonCode.SexMismatch
             or ReasonCode.JlisNotFound or ReasonCode.JlisMismatch or ReasonCode.ReviewConfirmedError => Outcome.Suspected,
         ReasonCode.HistoryMatch or ReasonCode.JlisConfirmed
             or ReasonCode.PersonalNumberMissing or ReasonCode.CardInfoMissing => Outcome.Accepted,
@@ -38,6 +38,8 @@ public static class ReasonCatalog
             "この個人番号は別の生年月日で既に登録されています。個人番号に誤りがないか、本人に確認してください。",
         ReasonCode.KanaNameMismatch =>
             "この個人番号は同じ生年月日の別の氏名で既に登録されています。双子などの取り違えがないか、本人に確認してください。",
+        ReasonCode.SexMismatch =>
+            "この個人番号は同じ生年月日・氏名で既に登録されていますが、性別が一致しません。性別と個人番号に誤りがないか、本人に確認してください。",
         ReasonCode.JlisNotFound =>
             "住民基本台帳（J-LIS）にこの個人番号の住民が見つかりません。個人番号に誤りがないか、本人に確認してください。",
         ReasonCode.JlisMismatch =>

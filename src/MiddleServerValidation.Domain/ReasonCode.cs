@@ -29,4 +29,7 @@ public enum ReasonCode
 
     /// <summary>Operations staff reviewed a Suspected record and confirmed the error: the insurer must correct it.</summary>
     ReviewConfirmedError,
+
+    /// <summary>Same number, birthdate and name as an earlier registration, another sex (rule set 2026.12.1).</summary>
+    SexMismatch,
 }

@@ -16,6 +16,23 @@ public static class TokyoCalendar
     public static DateOnly Today(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Tokyo).DateTime);
+        return DateOnly.FromDateTime(Now(clock).DateTime);
+    }
+
+    /// <summary>The Japanese calendar date of an instant (e.g. when a record was received).</summary>
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Tokyo).DateTime);
+
+    /// <summary>The current time in Japan, with its +09:00 offset.</summary>
+    public static DateTimeOffset Now(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Tokyo);
+    }
+
+    /// <summary>The instant a Japanese calendar day reaches a time of day (e.g. the nightly schedule's 02:00).</summary>
+    public static DateTimeOffset At(DateOnly day, TimeOnly timeOfDay)
+    {
+        var local = day.ToDateTime(timeOfDay);
+        return new DateTimeOffset(local, Tokyo.GetUtcOffset(local));
     }
 }

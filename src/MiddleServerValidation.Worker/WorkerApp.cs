@@ -2,6 +2,7 @@ using MassTransit;
 using MiddleServerValidation.Processing;
 using MiddleServerValidation.ServiceDefaults;
 using MiddleServerValidation.Worker.Notices;
+using MiddleServerValidation.Worker.Reconciliation;
 using MiddleServerValidation.Worker.Registration;
 using MiddleServerValidation.Worker.ResidentLookups;
 
@@ -25,6 +26,7 @@ public static class WorkerApp
         builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
         builder.AddNoticeDispatch();
         builder.Services.AddHostedService<PendingLookupService>();
+        builder.AddReconciliationSchedule();
 
         // Last, so tests can replace settings and services.
         configure?.Invoke(builder);

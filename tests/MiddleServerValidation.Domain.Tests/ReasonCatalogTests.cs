@@ -25,6 +25,7 @@ public class ReasonCatalogTests
     [InlineData(ReasonCode.CardInfoMissing, Outcome.Accepted)]
     [InlineData(ReasonCode.JlisUnavailable, Outcome.Pending)]
     [InlineData(ReasonCode.ReviewConfirmedError, Outcome.Suspected)]
+    [InlineData(ReasonCode.SexMismatch, Outcome.Suspected)]
     public void Each_code_has_the_outcome_of_the_design_table(ReasonCode code, Outcome outcome)
     {
         Assert.Equal(outcome, ReasonCatalog.OutcomeOf(code));

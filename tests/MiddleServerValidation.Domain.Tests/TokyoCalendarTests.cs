@@ -14,4 +14,21 @@ public class TokyoCalendarTests
 
         Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), TokyoCalendar.Today(clock));
     }
+
+    [Fact]
+    public void Two_in_the_morning_in_Japan_is_five_in_the_afternoon_UTC_the_day_before()
+    {
+        var at = TokyoCalendar.At(new DateOnly(2026, 11, 21), new TimeOnly(2, 0));
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 20, 17, 0, 0, TimeSpan.Zero), at.ToUniversalTime());
+        Assert.Equal(TimeSpan.FromHours(9), at.Offset);
+    }
+
+    [Fact]
+    public void Now_is_the_time_in_Japan()
+    {
+        var clock = new FixedClock(new DateTimeOffset(2026, 11, 20, 17, 30, 0, TimeSpan.Zero));
+
+        Assert.Equal(new DateTime(2026, 11, 21, 2, 30, 0), TokyoCalendar.Now(clock).DateTime);
+    }
 }

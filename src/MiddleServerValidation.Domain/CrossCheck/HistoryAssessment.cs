@@ -11,6 +11,9 @@ internal enum HistoryVerdict
     BirthDateMismatch,
     NameMismatch,
 
+    /// <summary>Same birthdate and name, another sex (only under a rule set that checks it).</summary>
+    SexMismatch,
+
     /// <summary>Only the surname differs (marriage, divorce): J-LIS decides.</summary>
     SurnameChanged,
 }

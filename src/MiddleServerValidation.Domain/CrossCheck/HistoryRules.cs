@@ -5,11 +5,12 @@ namespace MiddleServerValidation.Domain.CrossCheck;
 
 /// <summary>
 /// The checks against earlier registrations of the same personal number (design.md checks 1 and 2).
-/// A birthdate mismatch outweighs everything; then names, compared after normalisation and the legacy fold.
+/// A birthdate mismatch outweighs everything; then names, compared after normalisation and the legacy fold;
+/// then, when the rule set checks it, sex.
 /// </summary>
 internal static class HistoryRules
 {
-    public static HistoryAssessment Assess(Candidate candidate, IReadOnlyList<EarlierRegistration> history)
+    public static HistoryAssessment Assess(Candidate candidate, IReadOnlyList<EarlierRegistration> history, RuleSet rules)
     {
         if (history.Count == 0)
         {
@@ -27,7 +28,24 @@ internal static class HistoryRules
                 otherBirthDates.Select(earlier => earlier.Id).ToList());
         }
 
-        return AssessNames(candidate.KanaName, history);
+        var names = AssessNames(candidate.KanaName, history);
+        return names.Verdict == HistoryVerdict.Match && rules.ChecksSexAgainstHistory ? AssessSex(candidate, history) : names;
+    }
+
+    // Only where the names already agree: a name mismatch stays what 2026.11.1 says it is. Unknown sex is no evidence.
+    private static HistoryAssessment AssessSex(Candidate candidate, IReadOnlyList<EarlierRegistration> history)
+    {
+        var otherSex = candidate.Sex is null
+            ? []
+            : history.Where(earlier => earlier.Sex is not null && earlier.Sex != candidate.Sex).ToList();
+        return otherSex.Count == 0
+            ? HistoryAssessment.Match
+            : new HistoryAssessment(
+                HistoryVerdict.SexMismatch,
+                RuleIds.HistorySex,
+                otherSex.Select(earlier => new FieldDifference(
+                    FieldNames.Sex, Evidence.SexCode(candidate.Sex), Evidence.SexCode(earlier.Sex), earlier.Source)).ToList(),
+                otherSex.Select(earlier => earlier.Id).ToList());
     }
 
     private static HistoryAssessment AssessNames(KanaName name, IReadOnlyList<EarlierRegistration> history)

@@ -12,6 +12,9 @@ public static class RuleIds
     /// <summary>Same birthdate, names differ and one side has no surname/given-name split to tell which part.</summary>
     public const string HistoryNameSplit = "history.name-split";
 
+    /// <summary>Same birthdate and name, another sex (rule set 2026.12.1 and later).</summary>
+    public const string HistorySex = "history.sex";
+
     /// <summary>Same birthdate and given name, another surname (marriage, divorce): J-LIS did not confirm it.</summary>
     public const string HistorySurnameJlis = "history.surname-jlis";
 

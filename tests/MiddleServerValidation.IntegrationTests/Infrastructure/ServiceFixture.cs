@@ -89,6 +89,8 @@ public class ServiceFixture : IAsyncLifetime
         ["Processing:PendingLookupMaxDelay"] = "00:00:01",
         ["Processing:PendingLookupPollInterval"] = "00:00:00.2",
         ["Notices:PollInterval"] = "00:00:00.2",
+        // Test classes that need the nightly schedule switch it on themselves.
+        ["Reconciliation:ScheduleEnabled"] = "false",
         ["Urls"] = "http://127.0.0.1:0",
     };
 

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Globalization;
+using MiddleServerValidation.Benchmarks.Seeding;
+using MiddleServerValidation.Domain;
+using MiddleServerValidation.Persistence;
+using MiddleServerValidation.Persistence.PersonalData;
+using MiddleServerValidation.Persistence.Reconciliation;
+using MiddleServerValidation.Processing.Reconciliation;
+using MiddleServerValidation.Processing.Reconciliation.Report;
+using MiddleServerValidation.Processing.Reconciliation.Runs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace MiddleServerValidation.Benchmarks.Reconciliation;
+
+/// <summary>
+/// <c>msv-bench reconcile --count N</c>: a full reconciliation of a store of N registrations (seeded once with
+/// <see cref="ConflictingPopulation"/>, reused by later runs of the same size), printing each step's time.
+/// The target: 10,000,000 registrations within 5 minutes. Use a database of its own: earlier reconciliation
+/// results in it are reset before each run.
+/// </summary>
+internal static class ReconciliationScenario
+{
+    private static readonly TimeSpan Target = TimeSpan.FromMinutes(5);
+
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        using var host = CreateHost(args);
+        var configuration = host.Services.GetRequiredService<IConfiguration>();
+        var count = configuration.GetValue("count", 10_000_000L);
+        var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ValidationDbContext>().MigrateAsync(cancellationToken);
+        }
+
+        var stored = await ScalarAsync<long>(dataSource, "SELECT count(*) FROM registrations", cancellationToken);
+        if (stored != count)
+        {
+            if (stored != 0)
+            {
+                await Console.Error.WriteLineAsync($"reconcile: the database holds {stored:N0} registrations, not {count:N0}: use an empty database of its own.");
+                return 2;
+            }
+
+            var seeder = new StoreSeeder(dataSource.ConnectionString, host.Services.GetRequiredService<PersonalNumberProtector>());
+            var seeded = await seeder.SeedAsync(count, ConflictingPopulation.Person, "RECON-", cancellationToken);
+            Print($"reconcile: seeded {count:N0} registrations in {seeded.TotalSeconds:F1} s");
+        }
+
+        var reset = Stopwatch.StartNew();
+        await StoreState.ResetAsync(dataSource, cancellationToken);
+        Print($"reconcile: earlier results reset, VACUUM ANALYZE done in {reset.Elapsed.TotalSeconds:F1} s (not counted)");
+
+        var runner = host.Services.GetRequiredService<ReconciliationRunner>();
+        var total = Stopwatch.StartNew();
+        var outcome = await runner.RunAsync(
+            new RunRequest(ReconciliationTriggers.Command, TokyoCalendar.Today(TimeProvider.System), ReconciliationSteps.All), cancellationToken);
+        total.Stop();
+        foreach (var step in outcome.Steps.OrderBy(s => s.StartedAt))
+        {
+            var counts = string.Join(", ", RunStore.CountsOf(step).Select(c => $"{c.Key}={c.Value:N0}"));
+            Print($"reconcile: step {step.Step,-12} {(step.FinishedAt - step.StartedAt)?.TotalSeconds,7:F1} s  {counts}");
+        }
+
+        var verdict = total.Elapsed <= Target ? "within" : "OVER";
+        Print($"reconcile: total {total.Elapsed.TotalSeconds:F1} s for {count:N0} registrations: {outcome.Kind} ({verdict} the {Target.TotalMinutes:0}-minute target)");
+
+        var report = host.Services.GetRequiredService<IDataQualityReport>();
+        var rendering = Stopwatch.StartNew();
+        var html = report.RenderHtml(await report.LoadAsync(new ReportQuery(), cancellationToken));
+        Print($"reconcile: report of {html.Length / 1024:N0} KB rendered in {rendering.Elapsed.TotalMilliseconds:N0} ms");
+        return outcome.Kind == RunOutcomeKind.Succeeded ? 0 : 1;
+    }
+
+    // Like BenchmarkHost, with the reconciliation (which brings the persistence with it).
+    private static IHost CreateHost(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args, ApplicationName = "msv-bench", ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddCommandLine(args);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            // The seeded store has no pending lookup: J-LIS is never called.
+            ["Jlis:BaseAddress"] = builder.Configuration["Jlis:BaseAddress"] ?? "http://127.0.0.1:9",
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
+        builder.AddReconciliation();
+        return builder.Build();
+    }
+
+    private static async Task<T> ScalarAsync<T>(NpgsqlDataSource dataSource, string sql, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        return (T)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    private static void Print(FormattableString line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));
+}
