@@ -1,6 +1,7 @@
 using MiddleServerValidation.Persistence;
 using MiddleServerValidation.ServiceDefaults;
 using MiddleServerValidation.Web.Review;
+using MiddleServerValidation.Web.Review.Reports;
 
 namespace MiddleServerValidation.Web;
 
@@ -18,6 +19,7 @@ public static class WebApp
         builder.AddPersistence();
         builder.AddMessaging();
         builder.AddReviewConsole();
+        builder.AddReportsPage();
 
         // Last, so tests can replace settings and services.
         configure?.Invoke(builder);

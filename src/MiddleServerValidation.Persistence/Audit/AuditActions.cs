@@ -18,10 +18,14 @@ public static class AuditActions
     public const string SignInThrottled = nameof(SignInThrottled);
     public const string SignOut = nameof(SignOut);
     public const string ExportAuditLog = nameof(ExportAuditLog);
+    public const string ViewDataQualityReport = nameof(ViewDataQualityReport);
+    public const string ExportDataQualityCsv = nameof(ExportDataQualityCsv);
+    public const string DownloadCorrectionFile = nameof(DownloadCorrectionFile);
 
     public static readonly IReadOnlyList<string> All =
     [
         ViewCase, Unmask, UnmaskDenied, Assign, Confirm, Dismiss, Reopen,
         SignIn, SignInFailed, SignInThrottled, SignOut, ExportAuditLog,
+        ViewDataQualityReport, ExportDataQualityCsv, DownloadCorrectionFile,
     ];
 }

@@ -108,6 +108,9 @@ public static class Labels
         AuditActions.SignInThrottled => "サインイン停止中の試行",
         AuditActions.SignOut => "サインアウト",
         AuditActions.ExportAuditLog => "監査ログのCSV出力",
+        AuditActions.ViewDataQualityReport => "データ品質レポートの閲覧",
+        AuditActions.ExportDataQualityCsv => "データ品質レポートのCSV出力",
+        AuditActions.DownloadCorrectionFile => "要修正リストのダウンロード",
         _ => action,
     };
 }
