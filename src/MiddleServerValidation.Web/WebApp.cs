@@ -1,5 +1,6 @@
 using MiddleServerValidation.Persistence;
 using MiddleServerValidation.ServiceDefaults;
+using MiddleServerValidation.Web.Batches;
 
 namespace MiddleServerValidation.Web;
 
@@ -16,11 +17,13 @@ public static class WebApp
         builder.AddServiceDefaults();
         builder.AddPersistence();
         builder.AddMessaging();
+        builder.AddBatchApi();
 
         // Last, so tests can replace settings and services.
         configure?.Invoke(builder);
         var app = builder.Build();
         app.MapDefaultEndpoints();
+        app.MapBatchApi();
         app.MapGet("/", () => Results.Text(
             "中間サーバー登録データ検証サービス — 稼働中。/health/ready で依存先（データベース・メッセージブローカー）の状態を確認できます。",
             "text/plain; charset=utf-8"));
