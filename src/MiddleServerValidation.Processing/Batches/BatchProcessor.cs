@@ -29,7 +29,9 @@ public sealed class BatchProcessor(
     private readonly Guid _owner = Guid.CreateVersion7();
     private readonly ConcurrentDictionary<Guid, byte> _running = new();
 
-    public async Task<BatchRunOutcome> RunAsync(Guid batchId, CancellationToken cancellationToken)
+    /// <param name="stopping">Ends the run at the next chunk boundary (the host is shutting down): what is done stays done.</param>
+    /// <param name="cancellationToken">Abandons the chunk in flight; it is rolled back and decided again later.</param>
+    public async Task<BatchRunOutcome> RunAsync(Guid batchId, CancellationToken stopping, CancellationToken cancellationToken)
     {
         if (!_running.TryAdd(batchId, 0))
         {
@@ -38,7 +40,7 @@ public sealed class BatchProcessor(
 
         try
         {
-            return await RunClaimedAsync(batchId, cancellationToken);
+            return await RunClaimedAsync(batchId, stopping, cancellationToken);
         }
         finally
         {
@@ -46,7 +48,7 @@ public sealed class BatchProcessor(
         }
     }
 
-    private async Task<BatchRunOutcome> RunClaimedAsync(Guid batchId, CancellationToken ct)
+    private async Task<BatchRunOutcome> RunClaimedAsync(Guid batchId, CancellationToken stopping, CancellationToken ct)
     {
         BatchClaim? claim;
         await using (var connection = await dataSource.OpenConnectionAsync(ct))
@@ -65,7 +67,7 @@ public sealed class BatchProcessor(
         var outcome = BatchRunOutcome.SliceEnded;
         try
         {
-            outcome = await DecideInOrderAsync(claim, started, ct);
+            outcome = await DecideInOrderAsync(claim, started, stopping, ct);
         }
         finally
         {
@@ -86,7 +88,7 @@ public sealed class BatchProcessor(
         return outcome;
     }
 
-    private async Task<BatchRunOutcome> DecideInOrderAsync(BatchClaim claim, long started, CancellationToken ct)
+    private async Task<BatchRunOutcome> DecideInOrderAsync(BatchClaim claim, long started, CancellationToken stopping, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var chunks = Channel.CreateBounded<BatchChunk>(_options.PrepareAhead);
@@ -102,7 +104,7 @@ public sealed class BatchProcessor(
                     return BatchRunOutcome.Completed;
                 }
 
-                if (clock.GetElapsedTime(started) >= _options.SliceDuration)
+                if (stopping.IsCancellationRequested || clock.GetElapsedTime(started) >= _options.SliceDuration)
                 {
                     return BatchRunOutcome.SliceEnded;
                 }
@@ -253,7 +255,7 @@ public enum BatchRunOutcome
     /// <summary>Every row has its result.</summary>
     Completed,
 
-    /// <summary>This delivery's time is up; the batch continues with a new claim check.</summary>
+    /// <summary>This delivery's time is up, or its worker is stopping; the batch continues with a new claim check.</summary>
     SliceEnded,
 
     /// <summary>Nothing to do here: the batch is finished, unknown, or another worker is deciding it.</summary>
