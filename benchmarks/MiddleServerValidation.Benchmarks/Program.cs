@@ -1,0 +1,9 @@
+using MiddleServerValidation.Benchmarks;
+using MiddleServerValidation.Benchmarks.Seeding;
+
+// msv-bench SCENARIO [--option value ...]: each scenario prints its own figures.
+Scenario[] scenarios =
+[
+    new("seed", "合成データの登録を N 件保存する (--count N, --prefix ID接頭辞)", SeedScenario.RunAsync),
+];
+return await Scenario.DispatchAsync(scenarios, args);
