@@ -20,11 +20,18 @@ public sealed class BenchEnvironment
         RabbitPassword = configuration["RabbitMq:Password"] ?? "guest";
         WorkDirectory = Path.GetFullPath(configuration["work-dir"] ?? Path.Combine(Runtime.Repository.Root, ".local", "bench", "work"));
         Directory.CreateDirectory(WorkDirectory);
-        HmacKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        EncryptionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        // The benchmark's own host (seeder, key, floors) protects numbers with the same keys as the services.
-        Environment.SetEnvironmentVariable("PersonalData__HmacKey", HmacKey);
-        Environment.SetEnvironmentVariable("PersonalData__EncryptionKey", EncryptionKey);
+        HmacKey = configuration["PersonalData:HmacKey"]!;
+        EncryptionKey = configuration["PersonalData:EncryptionKey"]!;
+    }
+
+    /// <summary>
+    /// Fresh personal-data keys for the run, set before the benchmark's own host is built: its seeder protects
+    /// numbers with the same keys as the services it starts.
+    /// </summary>
+    public static void CreateKeys()
+    {
+        Environment.SetEnvironmentVariable("PersonalData__HmacKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        Environment.SetEnvironmentVariable("PersonalData__EncryptionKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
     }
 
     public string ConnectionString { get; }
@@ -39,7 +46,7 @@ public sealed class BenchEnvironment
     public static BenchEnvironment From(IConfiguration configuration) => new(configuration);
 
     /// <summary>Settings for the worker, web host and stub processes.</summary>
-    public Dictionary<string, string> ServiceSettings(Uri jlis) => new()
+    public Dictionary<string, string> ServiceSettings(Uri jlis) => new Dictionary<string, string>
     {
         ["ConnectionStrings__Validation"] = ConnectionString,
         ["RabbitMq__Host"] = RabbitHost,
@@ -50,9 +57,11 @@ public sealed class BenchEnvironment
         ["PersonalData__EncryptionKey"] = EncryptionKey,
         ["Jlis__BaseAddress"] = jlis.ToString(),
         ["Logging__LogLevel__Default"] = "Warning",
+        ["Logging__LogLevel__MiddleServerValidation.Processing.Batches"] = Environment.GetEnvironmentVariable("MSV_BENCH_BATCH_LOG") ?? "Information",
         ["DOTNET_ENVIRONMENT"] = "Production",
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
-    };
+    }.Concat(Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(k => k.StartsWith("MSV_BENCH_CHILD_", StringComparison.Ordinal))
+        .Select(k => KeyValuePair.Create(k["MSV_BENCH_CHILD_".Length..], Environment.GetEnvironmentVariable(k)!))).ToDictionary();
 
     /// <summary>Drops and creates the run's database: every run starts from an empty store.</summary>
     public async Task RecreateDatabaseAsync(CancellationToken cancellationToken)

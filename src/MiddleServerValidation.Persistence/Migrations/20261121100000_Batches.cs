@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace MiddleServerValidation.Persistence.Migrations;
 
-/// <summary>Batch files (uploaded rows, checkpoint, per-row results) and the insurers' API keys.</summary>
+/// <summary>
+/// Batch files (uploaded rows, checkpoint, per-row results) and the insurers' API keys; and the history index
+/// made covering, so that the history of a chunk is read from the index alone.
+/// </summary>
 [DbContext(typeof(ValidationDbContext))]
 [Migration("20261121100000_Batches")]
 public sealed class Batches : Migration
@@ -11,6 +14,12 @@ public sealed class Batches : Migration
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.Sql("""
+            -- Every chunk reads the history of its numbers (twice: before asking J-LIS and under the locks). With
+            -- the columns the rules read in the index, that is an index-only scan instead of a heap page per row.
+            DROP INDEX ix_registrations_history;
+            CREATE INDEX ix_registrations_history ON registrations (personal_number_key)
+                INCLUDE (birth_date, sex, id, insurer_number, kana_name, decided_at) WHERE outcome = 'Accepted';
+
             CREATE TABLE insurer_api_keys (
                 key_id         varchar(32) PRIMARY KEY,
                 insurer_number varchar(8)  NOT NULL,
@@ -79,6 +88,11 @@ public sealed class Batches : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        migrationBuilder.Sql("DROP TABLE batch_results, batch_rows, batches, insurer_api_keys;");
+        migrationBuilder.Sql("""
+            DROP TABLE batch_results, batch_rows, batches, insurer_api_keys;
+            DROP INDEX ix_registrations_history;
+            CREATE INDEX ix_registrations_history ON registrations (personal_number_key)
+                INCLUDE (birth_date, sex) WHERE outcome = 'Accepted';
+            """);
     }
 }

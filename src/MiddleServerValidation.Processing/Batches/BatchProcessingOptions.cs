@@ -18,9 +18,9 @@ public sealed class BatchProcessingOptions
     [Range(1, 16)]
     public int ConcurrentBatches { get; set; } = 2;
 
-    /// <summary>Chunks read, validated and looked up in J-LIS ahead of the one being decided.</summary>
+    /// <summary>Chunks read, validated and looked up in J-LIS ahead of (and concurrently with) the one being decided.</summary>
     [Range(1, 8)]
-    public int PrepareAhead { get; set; } = 2;
+    public int PrepareAhead { get; set; } = 3;
 
     /// <summary>How long a worker's claim on a batch holds without a checkpoint; after that another worker may resume it.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]

@@ -91,14 +91,15 @@ public sealed class BatchProcessor(
     private async Task<BatchRunOutcome> DecideInOrderAsync(BatchClaim claim, long started, CancellationToken stopping, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var chunks = Channel.CreateBounded<BatchChunk>(_options.PrepareAhead);
+        // Chunks are prepared concurrently (their history reads and J-LIS calls overlap) but decided in order.
+        var chunks = Channel.CreateBounded<Task<BatchChunk>>(_options.PrepareAhead);
         var producer = Task.Run(() => PrepareInOrderAsync(claim, chunks.Writer, stop.Token), CancellationToken.None);
         try
         {
             var done = claim.RowsDone;
-            await foreach (var chunk in chunks.Reader.ReadAllAsync(ct))
+            await foreach (var preparing in chunks.Reader.ReadAllAsync(ct))
             {
-                done = await DecideAsync(claim, chunk, done, ct);
+                done = await DecideAsync(claim, await preparing, done, ct);
                 if (done >= claim.TotalRows)
                 {
                     return BatchRunOutcome.Completed;
@@ -116,11 +117,16 @@ public sealed class BatchProcessor(
         {
             await stop.CancelAsync();
             await producer;
+            while (chunks.Reader.TryRead(out var abandoned))
+            {
+                // Prepared for nothing: the run ended first. Its failure, if any, is not this run's.
+                await abandoned.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            }
         }
     }
 
-    /// <summary>Reads and prepares the chunks after the checkpoint, a few ahead of the one being decided.</summary>
-    private async Task PrepareInOrderAsync(BatchClaim claim, ChannelWriter<BatchChunk> writer, CancellationToken ct)
+    /// <summary>Reads the chunks after the checkpoint in order and starts preparing each, a few ahead of the one being decided.</summary>
+    private async Task PrepareInOrderAsync(BatchClaim claim, ChannelWriter<Task<BatchChunk>> writer, CancellationToken ct)
     {
         try
         {
@@ -138,7 +144,9 @@ public sealed class BatchProcessor(
                     break;
                 }
 
-                await writer.WriteAsync(await PrepareAsync(claim, rows, ct), ct);
+                // Waits for a free place first, so at most PrepareAhead chunks are prepared or waiting at once.
+                await writer.WaitToWriteAsync(ct);
+                await writer.WriteAsync(Task.Run(() => PrepareAsync(claim, rows, ct), CancellationToken.None), ct);
                 after = rows[^1].RowNo;
             }
 
@@ -152,6 +160,7 @@ public sealed class BatchProcessor(
 
     private async Task<BatchChunk> PrepareAsync(BatchClaim claim, List<StagedRow> rows, CancellationToken ct)
     {
+        var started = clock.GetTimestamp();
         var rejected = new BatchRowResult?[rows.Count];
         var messages = new List<RegisterEnrollee>(rows.Count);
         var decided = new List<int>(rows.Count);
@@ -164,7 +173,10 @@ public sealed class BatchProcessor(
             }
         }
 
-        return new BatchChunk(rows, rejected, [.. decided], await processor.PrepareAsync(messages, ct));
+        var prepared = new BatchChunk(rows, rejected, [.. decided], await processor.PrepareAsync(messages, ct));
+        logger.LogDebug("Batch {BatchId}: rows {From}-{To} prepared in {Ms:0} ms", claim.BatchId, prepared.FirstRowNo, prepared.LastRowNo,
+            clock.GetElapsedTime(started).TotalMilliseconds);
+        return prepared;
     }
 
     /// <summary>Decides a chunk; when the database refuses it for a reason other than load, row by row, so one bad row cannot stop the file.</summary>
@@ -177,7 +189,10 @@ public sealed class BatchProcessor(
 
         try
         {
+            var started = clock.GetTimestamp();
             await processor.DecideAsync(chunk.Prepared, Options(claim, chunk, previous), ct);
+            logger.LogDebug("Batch {BatchId}: rows {From}-{To} decided in {Ms:0} ms", claim.BatchId, chunk.FirstRowNo, chunk.LastRowNo,
+                clock.GetElapsedTime(started).TotalMilliseconds);
             return chunk.LastRowNo;
         }
         catch (Exception e) when (IsRowFault(e, ct) && chunk.Rows.Count > 1)
