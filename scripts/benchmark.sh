@@ -30,7 +30,8 @@ if [ -z "${ConnectionStrings__Validation:-}" ]; then
   own_pg=1
   msv_stop_postgres "$state/pg"
   msv_remove_postgres "$state/pg"
-  msv_start_postgres "$state/pg" "$pg_port"
+  # Statement statistics: the benchmark prints where PostgreSQL's time went.
+  MSV_PG_EXTRA_CONF="shared_preload_libraries = 'pg_stat_statements'" msv_start_postgres "$state/pg" "$pg_port"
   export ConnectionStrings__Validation="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=msv_bench"
 fi
 if [ -z "${RabbitMq__Host:-}" ]; then

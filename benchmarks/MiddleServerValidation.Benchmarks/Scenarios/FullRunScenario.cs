@@ -77,16 +77,26 @@ internal static class FullRunScenario
         var floor = await BareCopyFloor.RowsPerSecondAsync(environment.ConnectionString, batchFile, cancellationToken);
         log.Step($"bare COPY floor: {floor:N0} rows/s");
 
+        var statements = new StatementProfile(environment.ConnectionString);
+        await statements.EnableAsync(cancellationToken);
         var before = profile.Snapshot();
         var batch = await BatchThroughput.RunAsync(web.Url, apiKey, batchFile, sizes.BatchRows, cancellationToken);
         var batchCpu = CpuProfile.Between(before, profile.Snapshot());
+        var batchStatements = await statements.TopAsync(12, cancellationToken);
         var (workerPeak, webPeak) = (worker.PeakResidentBytes, web.PeakResidentBytes);
         log.Step($"(a) batch: {batch.RowsPerSecond:N0} rows/s");
 
+        await statements.ResetAsync(cancellationToken);
         var messages = await MessagesAsync(environment, profile, sizes.Stored, MessageNewPeople, "S1-", "bench-b", sizes.Messages, log, cancellationToken);
+        var messageStatements = await statements.TopAsync(8, cancellationToken);
 
+        MessageRun? large = null;
         var stored = await CountRegistrationsAsync(environment.ConnectionString, cancellationToken);
-        if (stored < sizes.LargeStore)
+        if (configuration.GetValue("skip-large", false))
+        {
+            log.Step("(c) skipped (--skip-large)");
+        }
+        else if (stored < sizes.LargeStore)
         {
             var more = sizes.LargeStore - stored;
             var elapsed = await seeder.SeedAsync(more, k => SyntheticPopulation.Person(sizes.Stored + k), "SEED2-", cancellationToken);
@@ -94,9 +104,14 @@ internal static class FullRunScenario
             log.Step($"seeded {more:N0} more registrations ({await CountRegistrationsAsync(environment.ConnectionString, cancellationToken):N0} stored) in {elapsed.TotalSeconds:F0} s");
         }
 
-        var large = await MessagesAsync(environment, profile, sizes.LargeStore, LargeStoreNewPeople, "S2-", "bench-c", sizes.Messages, log, cancellationToken);
+        if (!configuration.GetValue("skip-large", false))
+        {
+            large = await MessagesAsync(environment, profile, sizes.LargeStore, LargeStoreNewPeople, "S2-", "bench-c", sizes.Messages, log, cancellationToken);
+        }
 
         Report.Print(new RunFigures(scale, sizes, floor, batch, batchCpu, workerPeak, webPeak, messages, large), Console.Out);
+        Report.Statements("(a)", batchStatements, Console.Out);
+        Report.Statements("(b)", messageStatements, Console.Out);
         return 0;
     }
 
@@ -157,4 +172,4 @@ public sealed record MessageRun(long Stored, MessageFigures Figures, double NoOp
 
 public sealed record RunFigures(
     double Scale, Sizes Sizes, double FloorRowsPerSecond, BatchFigures Batch, IReadOnlyList<(string Name, double Seconds)> BatchCpu,
-    long WorkerPeakBytes, long WebPeakBytes, MessageRun Messages, MessageRun LargeStore);
+    long WorkerPeakBytes, long WebPeakBytes, MessageRun Messages, MessageRun? LargeStore);

@@ -24,15 +24,28 @@ public static class Report
         };
         lines.AddRange(Messages("(b)", f.Messages));
         lines.Add(Target("≥ 60 % of the no-op consumer", f.Messages.Figures.PerSecond >= 0.6 * f.Messages.NoOpPerSecond));
-        lines.AddRange(Messages("(c)", f.LargeStore));
-        var change = f.LargeStore.Figures.PerSecond / f.Messages.Figures.PerSecond - 1;
-        lines.Add($"    against (b)     {change,10:+0.0 %;-0.0 %}");
-        lines.Add(Target("within 15 % of (b)", change >= -0.15));
+        if (f.LargeStore is { } large)
+        {
+            lines.AddRange(Messages("(c)", large));
+            var change = large.Figures.PerSecond / f.Messages.Figures.PerSecond - 1;
+            lines.Add($"    against (b)     {change,10:+0.0 %;-0.0 %}");
+            lines.Add(Target("within 15 % of (b)", change >= -0.15));
+        }
+
         lines.Add($"(d) peak RSS during (a): worker {f.WorkerPeakBytes / MiB:N0} MiB, web host {f.WebPeakBytes / MiB:N0} MiB");
         lines.Add(Target("under 500 MB each", f.WorkerPeakBytes < 500e6 && f.WebPeakBytes < 500e6));
         foreach (var line in lines)
         {
             output.WriteLine(line.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    public static void Statements(string label, IReadOnlyList<string> statements, TextWriter output)
+    {
+        output.WriteLine($"PostgreSQL statements during {label}, by total time:");
+        foreach (var line in statements)
+        {
+            output.WriteLine("    " + line);
         }
     }
 

@@ -63,15 +63,20 @@ internal static class BatchQueries
         }
     }
 
+    /// <summary>
+    /// Rows <paramref name="after"/>+1 .. <paramref name="after"/>+<paramref name="limit"/>. Row numbers run from 1 without
+    /// gaps, so a closed range reads exactly one chunk: with "row_no &gt; after … LIMIT" a just-loaded table without
+    /// statistics was planned as a sort of every remaining row, once per chunk.
+    /// </summary>
     public static async Task<List<StagedRow>> ReadStagedAsync(NpgsqlConnection connection, Guid batchId, int after, int limit, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
             "SELECT row_no, line_no, registration_id, insurer_number, personal_number_cipher, birth_date, kana_name, sex, " +
             "card_symbol, card_number, branch_number, qualification_date, problem " +
-            "FROM batch_rows WHERE batch_id = @id AND row_no > @after ORDER BY row_no LIMIT @limit", connection);
+            "FROM batch_rows WHERE batch_id = @id AND row_no BETWEEN @first AND @last ORDER BY row_no", connection);
         command.Parameters.AddWithValue("id", batchId);
-        command.Parameters.AddWithValue("after", after);
-        command.Parameters.AddWithValue("limit", limit);
+        command.Parameters.AddWithValue("first", after + 1);
+        command.Parameters.AddWithValue("last", after + limit);
         var rows = new List<StagedRow>(limit);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
