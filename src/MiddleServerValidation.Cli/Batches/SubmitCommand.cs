@@ -42,21 +42,30 @@ internal static class SubmitCommand
 
         ApiProblem? problem = null;
         BatchStatus? final = null;
-        await AnsiConsole.Progress().AutoClear(false).HideCompleted(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .StartAsync(async progress =>
+        async Task RunWith(ISubmitProgress progress)
+        {
+            var accepted = await UploadAsync(client, file, charset, progress, cancellationToken);
+            problem = accepted.Problem;
+            if (accepted.Value is { } batch && wait)
             {
-                var upload = progress.AddTask("アップロード", maxValue: Math.Max(file.Length, 1));
-                var accepted = await UploadAsync(client, file, charset, upload, cancellationToken);
-                if (accepted.Problem is not null || !wait)
-                {
-                    problem = accepted.Problem;
-                    return;
-                }
+                (final, problem) = await FollowAsync(client, batch.BatchId, progress, cancellationToken);
+            }
+            else if (accepted.Value is { } queued)
+            {
+                AnsiConsole.MarkupLineInterpolated($"受け付けました: バッチID [bold]{queued.BatchId}[/]（{queued.TotalRows:N0} 行）");
+            }
+        }
 
-                var decide = progress.AddTask("判定", maxValue: Math.Max(accepted.Value!.TotalRows, 1));
-                (final, problem) = await FollowAsync(client, accepted.Value.BatchId, decide, cancellationToken);
-            });
+        if (AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            await AnsiConsole.Progress().AutoClear(false).HideCompleted(false)
+                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .StartAsync(context => RunWith(new BarProgress(context, file.Length)));
+        }
+        else
+        {
+            await RunWith(new LineProgress());
+        }
 
         if (problem is not null)
         {
@@ -74,7 +83,7 @@ internal static class SubmitCommand
     }
 
     private static async Task<ApiResult<BatchAccepted>> UploadAsync(
-        BatchApiClient client, FileInfo file, string charset, ProgressTask task, CancellationToken cancellationToken)
+        BatchApiClient client, FileInfo file, string charset, ISubmitProgress progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         await using var stream = new CountingStream(file.OpenRead());
@@ -82,26 +91,23 @@ internal static class SubmitCommand
         while (await Task.WhenAny(upload, Task.Delay(200, cancellationToken)) != upload)
         {
             var rows = Math.Max(stream.LinesRead - 1, 0);
-            task.Value = stream.BytesRead;
-            task.Description = $"アップロード {rows:N0} 行（{rows / Math.Max(clock.Elapsed.TotalSeconds, 0.001):N0} 行/秒）";
+            progress.Upload(stream.BytesRead, file.Length, rows, rows / Math.Max(clock.Elapsed.TotalSeconds, 0.001), done: false);
         }
 
         var result = await upload;
         if (result.Value is { } accepted)
         {
-            task.Value = task.MaxValue;
-            task.Description = $"アップロード {accepted.TotalRows:N0} 行（{accepted.TotalRows / Math.Max(clock.Elapsed.TotalSeconds, 0.001):N0} 行/秒）";
+            progress.Upload(file.Length, file.Length, accepted.TotalRows, accepted.TotalRows / Math.Max(clock.Elapsed.TotalSeconds, 0.001), done: true);
         }
 
-        task.StopTask();
         return result;
     }
 
     private static async Task<(BatchStatus? Final, ApiProblem? Problem)> FollowAsync(
-        BatchApiClient client, Guid batchId, ProgressTask task, CancellationToken cancellationToken)
+        BatchApiClient client, Guid batchId, ISubmitProgress progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        int? startedAt = null;
+        int? from = null;
         while (true)
         {
             var status = await client.StatusAsync(batchId, cancellationToken);
@@ -110,18 +116,18 @@ internal static class SubmitCommand
                 return (null, status.Problem);
             }
 
-            startedAt ??= current.RowsDone;
-            if (current.Status != "Processing" && current.RowsDone == 0)
+            if (current.RowsDone == 0 || from is null)
             {
+                // Rows/s from the moment a worker is seen deciding the batch, not from the upload.
+                from = current.RowsDone;
                 clock.Restart();
             }
 
-            task.Value = current.RowsDone;
-            var rate = (current.RowsDone - startedAt.Value) / Math.Max(clock.Elapsed.TotalSeconds, 0.001);
-            task.Description = $"判定 {current.RowsDone:N0} / {current.TotalRows:N0} 行（{rate:N0} 行/秒）";
-            if (current.Status == "Completed")
+            var done = current.Status == "Completed";
+            var rate = (current.RowsDone - from.Value) / Math.Max(clock.Elapsed.TotalSeconds, 0.001);
+            progress.Decide(current.RowsDone, current.TotalRows, rate, done);
+            if (done)
             {
-                task.StopTask();
                 return (current, null);
             }
 
