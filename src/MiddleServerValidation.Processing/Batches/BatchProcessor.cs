@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using MiddleServerValidation.Contracts;
 using MiddleServerValidation.Persistence.PersonalData;
 using MiddleServerValidation.Processing.Registration;
 using Microsoft.Extensions.Logging;
@@ -91,15 +90,17 @@ public sealed class BatchProcessor(
     private async Task<BatchRunOutcome> DecideInOrderAsync(BatchClaim claim, long started, CancellationToken stopping, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reader = new BatchChunkReader(dataSource, processor, protector, _options, clock, logger, claim);
+        var decider = new BatchChunkDecider(dataSource, processor, _options, clock, logger, claim, reader);
         // Chunks are prepared concurrently (their history reads and J-LIS calls overlap) but decided in order.
         var chunks = Channel.CreateBounded<Task<BatchChunk>>(_options.PrepareAhead);
-        var producer = Task.Run(() => PrepareInOrderAsync(claim, chunks.Writer, stop.Token), CancellationToken.None);
+        var producer = Task.Run(() => reader.PrepareInOrderAsync(chunks.Writer, stop.Token), CancellationToken.None);
         try
         {
             var done = claim.RowsDone;
             await foreach (var preparing in chunks.Reader.ReadAllAsync(ct))
             {
-                done = await DecideAsync(claim, await preparing, done, ct);
+                done = await decider.DecideAsync(await preparing, done, ct);
                 if (done >= claim.TotalRows)
                 {
                     return BatchRunOutcome.Completed;
@@ -125,122 +126,6 @@ public sealed class BatchProcessor(
         }
     }
 
-    /// <summary>Reads the chunks after the checkpoint in order and starts preparing each, a few ahead of the one being decided.</summary>
-    private async Task PrepareInOrderAsync(BatchClaim claim, ChannelWriter<Task<BatchChunk>> writer, CancellationToken ct)
-    {
-        try
-        {
-            var after = claim.RowsDone;
-            while (true)
-            {
-                List<StagedRow> rows;
-                await using (var connection = await dataSource.OpenConnectionAsync(ct))
-                {
-                    rows = await BatchQueries.ReadStagedAsync(connection, claim.BatchId, after, _options.ChunkSize, ct);
-                }
-
-                if (rows.Count == 0)
-                {
-                    break;
-                }
-
-                // Waits for a free place first, so at most PrepareAhead chunks are prepared or waiting at once.
-                await writer.WaitToWriteAsync(ct);
-                await writer.WriteAsync(Task.Run(() => PrepareAsync(claim, rows, ct), CancellationToken.None), ct);
-                after = rows[^1].RowNo;
-            }
-
-            writer.TryComplete();
-        }
-        catch (Exception e)
-        {
-            writer.TryComplete(e is OperationCanceledException && ct.IsCancellationRequested ? null : e);
-        }
-    }
-
-    private async Task<BatchChunk> PrepareAsync(BatchClaim claim, List<StagedRow> rows, CancellationToken ct)
-    {
-        var started = clock.GetTimestamp();
-        var rejected = new BatchRowResult?[rows.Count];
-        var messages = new List<RegisterEnrollee>(rows.Count);
-        var decided = new List<int>(rows.Count);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            if (BatchRows.Read(rows[i], claim, protector, out rejected[i]) is { } message)
-            {
-                messages.Add(message);
-                decided.Add(i);
-            }
-        }
-
-        var prepared = new BatchChunk(rows, rejected, [.. decided], await processor.PrepareAsync(messages, ct));
-        logger.LogDebug("Batch {BatchId}: rows {From}-{To} prepared in {Ms:0} ms", claim.BatchId, prepared.FirstRowNo, prepared.LastRowNo,
-            clock.GetElapsedTime(started).TotalMilliseconds);
-        return prepared;
-    }
-
-    /// <summary>Decides a chunk; when the database refuses it for a reason other than load, row by row, so one bad row cannot stop the file.</summary>
-    private async Task<int> DecideAsync(BatchClaim claim, BatchChunk chunk, int previous, CancellationToken ct)
-    {
-        if (chunk.FirstRowNo != previous + 1)
-        {
-            throw new InvalidOperationException($"Batch {claim.BatchId}: chunk starts at row {chunk.FirstRowNo}, expected {previous + 1}.");
-        }
-
-        try
-        {
-            var started = clock.GetTimestamp();
-            await processor.DecideAsync(chunk.Prepared, Options(claim, chunk, previous), ct);
-            logger.LogDebug("Batch {BatchId}: rows {From}-{To} decided in {Ms:0} ms", claim.BatchId, chunk.FirstRowNo, chunk.LastRowNo,
-                clock.GetElapsedTime(started).TotalMilliseconds);
-            return chunk.LastRowNo;
-        }
-        catch (Exception e) when (IsRowFault(e, ct) && chunk.Rows.Count > 1)
-        {
-            logger.LogWarning(e, "Batch {BatchId}: rows {From}-{To} failed together; deciding them one by one", claim.BatchId, chunk.FirstRowNo, chunk.LastRowNo);
-            var done = previous;
-            foreach (var row in chunk.Rows)
-            {
-                done = await DecideAloneAsync(claim, row, done, ct);
-            }
-
-            return done;
-        }
-    }
-
-    private async Task<int> DecideAloneAsync(BatchClaim claim, StagedRow row, int previous, CancellationToken ct)
-    {
-        var chunk = await PrepareAsync(claim, [row], ct);
-        try
-        {
-            await processor.DecideAsync(chunk.Prepared, Options(claim, chunk, previous), ct);
-        }
-        catch (Exception e) when (IsRowFault(e, ct))
-        {
-            logger.LogError(e, "Batch {BatchId}: row {RowNo} (line {LineNo}) cannot be stored; answered Rejected", claim.BatchId, row.RowNo, row.LineNo);
-            await using var connection = await dataSource.OpenConnectionAsync(ct);
-            await using var transaction = await connection.BeginTransactionAsync(ct);
-            await CommitResultsAsync(connection, claim, previous, [BatchRowResult.Rejected(row, [BatchRows.Unstorable])], ct);
-            await transaction.CommitAsync(ct);
-        }
-
-        return row.RowNo;
-    }
-
-    private ChunkOptions Options(BatchClaim claim, BatchChunk chunk, int previous) => new()
-    {
-        WriteNotices = _options.RowNotices,
-        BeforeCommit = async (connection, results, token) =>
-            await CommitResultsAsync(connection, claim, previous, await BatchResults.OfAsync(connection, claim, chunk, results, token), token),
-    };
-
-    /// <summary>The checkpoint first: a claim lost to another worker stops here, before anything is written twice.</summary>
-    private async Task CommitResultsAsync(NpgsqlConnection connection, BatchClaim claim, int previous, BatchRowResult[] results, CancellationToken ct)
-    {
-        await BatchQueries.CheckpointAsync(connection, claim, previous, results[^1].RowNo, OutcomeCounts.Of(results), _options.LeaseDuration, ct);
-        await BatchRowResult.WriteAsync(connection, claim.BatchId, results, ct);
-    }
-
     private async Task ReleaseAsync(BatchClaim claim)
     {
         try
@@ -254,15 +139,6 @@ public sealed class BatchProcessor(
             logger.LogWarning(e, "Batch {BatchId}: could not release the claim", claim.BatchId);
         }
     }
-
-    /// <summary>A fault of the rows themselves, not of the database's availability, a cancellation, or a lost claim.</summary>
-    private static bool IsRowFault(Exception e, CancellationToken ct) => e switch
-    {
-        OperationCanceledException when ct.IsCancellationRequested => false,
-        BatchLeaseLostException or TimeoutException => false,
-        NpgsqlException { IsTransient: true } => false,
-        _ => true,
-    };
 }
 
 public enum BatchRunOutcome
