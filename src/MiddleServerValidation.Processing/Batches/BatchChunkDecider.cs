@@ -65,7 +65,17 @@ internal sealed class BatchChunkDecider(
     {
         WriteNotices = options.RowNotices,
         BeforeCommit = async (connection, results, token) =>
-            await CommitResultsAsync(connection, previous, await BatchResults.OfAsync(connection, claim, chunk, results, token), token),
+        {
+            var lines = await BatchResults.OfAsync(connection, claim, chunk, results, token);
+            await CommitResultsAsync(connection, previous, lines, token);
+            if (lines[^1].RowNo < claim.TotalRows)
+            {
+                // A chunk lost in a database crash is lost together with its checkpoint and is decided again from
+                // the stored rows, so its commit need not wait for the disk. The chunk that completes the batch does.
+                await using var relax = new NpgsqlCommand("SET LOCAL synchronous_commit = off", connection);
+                await relax.ExecuteNonQueryAsync(token);
+            }
+        },
     };
 
     /// <summary>The checkpoint first: a claim lost to another worker stops here, before anything is written twice.</summary>
