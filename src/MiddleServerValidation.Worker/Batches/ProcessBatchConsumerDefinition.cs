@@ -3,7 +3,6 @@ using MiddleServerValidation.Contracts;
 using MiddleServerValidation.Processing.Batches;
 using MiddleServerValidation.ServiceDefaults;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace MiddleServerValidation.Worker.Batches;
 
@@ -38,13 +37,6 @@ public sealed class ProcessBatchConsumerDefinition : ConsumerDefinition<ProcessB
         endpointConfigurator.PublishFaults = false;
 
         // Each retry resumes at the last committed chunk; nothing committed is decided again.
-        endpointConfigurator.UseMessageRetry(retry =>
-        {
-            retry.Handle<NpgsqlException>(e => e.IsTransient);
-            retry.Handle<TimeoutException>();
-            retry.Handle<PostgresException>(e => e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected
-                or PostgresErrorCodes.SerializationFailure);
-            retry.Exponential(12, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(500));
-        });
+        endpointConfigurator.UseMessageRetry(retry => retry.TransientDatabaseFaults());
     }
 }
