@@ -1,5 +1,6 @@
 using MiddleServerValidation.Benchmarks;
 using MiddleServerValidation.Benchmarks.Reconciliation;
+using MiddleServerValidation.Benchmarks.Scenarios;
 using MiddleServerValidation.Benchmarks.Seeding;
 
 // msv-bench SCENARIO [--option value ...]: each scenario prints its own figures.
@@ -7,5 +8,6 @@ Scenario[] scenarios =
 [
     new("seed", "合成データの登録を N 件保存する (--count N, --prefix ID接頭辞)", SeedScenario.RunAsync),
     new("reconcile", "N 件の登録の夜間照合を全手順実行し、手順ごとの所要時間を表示する (--count N、既定 1000万)", ReconciliationScenario.RunAsync),
+    new("all", "バッチ・単一登録・大規模ストア・メモリの 4 つの数値を測る (--scale 1)", FullRunScenario.RunAsync),
 ];
 return await Scenario.DispatchAsync(scenarios, args);

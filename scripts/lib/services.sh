@@ -74,6 +74,8 @@ msv_start_postgres() {
       echo "work_mem = 16MB"
       echo "maintenance_work_mem = 256MB"
       echo "max_wal_size = 4GB"
+      # Extra settings from the caller, e.g. shared_preload_libraries for the benchmark's statement statistics.
+      [ -n "${MSV_PG_EXTRA_CONF:-}" ] && printf '%s\n' "$MSV_PG_EXTRA_CONF"
       if [ "$mode" = fast ]; then
         echo "fsync = off"
         echo "synchronous_commit = off"

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using MiddleServerValidation.Cli.Batches;
 using MiddleServerValidation.Cli.Commands;
+using MiddleServerValidation.Cli.InsurerKeys;
 using Spectre.Console;
 
 if (Console.IsOutputRedirected)
@@ -15,5 +17,9 @@ var root = new RootCommand("MiddleServerValidation: 中間サーバー登録デ�
     StaffCommand.Create(),
     ReconcileCommand.Create(),
     ReportCommand.Create(),
+    SubmitCommand.Create(),
+    StatusCommand.Create(),
+    ResultsCommand.Create(),
+    InsurerKeyCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

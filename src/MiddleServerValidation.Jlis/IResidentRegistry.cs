@@ -10,4 +10,11 @@ public interface IResidentRegistry
     /// </summary>
     /// <param name="personalNumber">12 digits, already validated by the caller.</param>
     Task<ResidentLookupResult> LookupAsync(string personalNumber, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Looks many residents up with bulk requests of <c>Jlis:BulkSize</c> numbers, sent concurrently within the
+    /// adapter's concurrency limit, each through the same resilience pipeline as a single lookup. Answers in
+    /// the order asked; a request that fails makes each of its numbers <see cref="ResidentLookupStatus.Unavailable"/>.
+    /// </summary>
+    Task<IReadOnlyList<ResidentLookupResult>> LookupManyAsync(IReadOnlyList<string> personalNumbers, CancellationToken cancellationToken);
 }

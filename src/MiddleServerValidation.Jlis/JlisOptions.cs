@@ -44,6 +44,10 @@ public sealed class JlisOptions : IValidatableObject
     [Range(0, 1_000_000)]
     public int MaxQueue { get; set; } = 10_000;
 
+    /// <summary>Numbers asked in one bulk request; each request holds one concurrency slot.</summary>
+    [Range(1, Wire.JlisWire.MaxBulkSize)]
+    public int BulkSize { get; set; } = 500;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (BaseAddress is { IsAbsoluteUri: false })

@@ -29,6 +29,7 @@ public static class JlisStubApp
 
         var app = builder.Build();
         app.MapResidentLookup();
+        app.MapBulkResidentLookup();
         app.MapFaultAdministration();
         app.MapStubHealthChecks();
         return app;

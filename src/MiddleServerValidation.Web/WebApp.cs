@@ -1,5 +1,6 @@
 using MiddleServerValidation.Persistence;
 using MiddleServerValidation.ServiceDefaults;
+using MiddleServerValidation.Web.Batches;
 using MiddleServerValidation.Web.Review;
 using MiddleServerValidation.Web.Review.Reports;
 
@@ -20,12 +21,14 @@ public static class WebApp
         builder.AddMessaging();
         builder.AddReviewConsole();
         builder.AddReportsPage();
+        builder.AddBatchApi();
 
         // Last, so tests can replace settings and services.
         configure?.Invoke(builder);
         var app = builder.Build();
         app.MapDefaultEndpoints();
         app.MapReviewConsole();
+        app.MapBatchApi();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using MassTransit;
 using MiddleServerValidation.Processing;
 using MiddleServerValidation.ServiceDefaults;
+using MiddleServerValidation.Worker.Batches;
 using MiddleServerValidation.Worker.Notices;
 using MiddleServerValidation.Worker.Reconciliation;
 using MiddleServerValidation.Worker.Registration;
@@ -22,9 +23,14 @@ public static class WorkerApp
         builder.AddRegistrationProcessing();
         // Hosted services stop in reverse order: the batcher must outlive the bus's in-flight consumers.
         builder.AddRegistrationBatching();
-        builder.AddMessaging(bus => bus.AddConsumer<RegisterEnrolleeConsumer, RegisterEnrolleeConsumerDefinition>());
+        builder.AddMessaging(bus =>
+        {
+            bus.AddConsumer<RegisterEnrolleeConsumer, RegisterEnrolleeConsumerDefinition>();
+            bus.AddBatchFileConsumer();
+        });
         builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
         builder.AddNoticeDispatch();
+        builder.AddBatchFiles();
         builder.Services.AddHostedService<PendingLookupService>();
         builder.AddReconciliationSchedule();
 

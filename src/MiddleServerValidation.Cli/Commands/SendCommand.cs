@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using MassTransit;
+using MiddleServerValidation.BatchFiles.Csv;
 using MiddleServerValidation.Cli.Submission;
 using MiddleServerValidation.Contracts;
 using MiddleServerValidation.ServiceDefaults;
@@ -37,7 +38,17 @@ internal static class SendCommand
             return 2;
         }
 
-        var registrations = RegistrationCsvFile.Read(file.FullName, batchId: null).ToList();
+        List<RegisterEnrollee> registrations;
+        try
+        {
+            registrations = RegistrationCsvFile.Read(file.FullName, batchId: null).ToList();
+        }
+        catch (CsvFormatException e)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]{file.Name}: {e.Message}[/]");
+            return 2;
+        }
+
         // Notices come back under the insurer number and registration id as the service normalises them.
         static string Normalise(string value) => value.Normalize(NormalizationForm.FormKC).Trim();
         var insurers = registrations.Select(r => r.InsurerNumber).OfType<string>().Select(Normalise).Distinct().ToList();

@@ -1,4 +1,5 @@
-using System.Text;
+using MiddleServerValidation.BatchFiles;
+using MiddleServerValidation.BatchFiles.Csv;
 using MiddleServerValidation.Contracts;
 
 namespace MiddleServerValidation.Cli.Submission;
@@ -6,39 +7,27 @@ namespace MiddleServerValidation.Cli.Submission;
 /// <summary>Reads a registration CSV in the contract's format (snake_case header) into messages.</summary>
 internal static class RegistrationCsvFile
 {
+    /// <exception cref="CsvFormatException">The file is not CSV or its header is not the contract's.</exception>
     public static IEnumerable<RegisterEnrollee> Read(string path, string? batchId)
     {
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        using var records = CsvLines.Read(reader).GetEnumerator();
-        if (!records.MoveNext())
+        using var reader = BatchEncodings.Reader(File.OpenRead(path), BatchEncodings.Utf8);
+        var csv = new CsvReader(reader);
+        var header = BatchFileHeader.Parse(csv.Read());
+        while (csv.Read() is { } record)
         {
-            yield break;
-        }
-
-        var header = records.Current.Select((name, index) => (Name: name.Trim().ToLowerInvariant(), index))
-            .ToDictionary(h => h.Name, h => h.index);
-        while (records.MoveNext())
-        {
-            var row = records.Current;
-            if (row.Length == 1 && row[0].Length == 0)
-            {
-                continue;
-            }
-
-            string? Field(string name) =>
-                header.TryGetValue(name, out var i) && i < row.Length && row[i].Length > 0 ? row[i] : null;
+            var row = record.Fields;
             yield return new RegisterEnrollee
             {
-                RegistrationId = Field("registration_id"),
-                InsurerNumber = Field("insurer_number"),
-                PersonalNumber = Field("personal_number"),
-                BirthDate = Field("birth_date"),
-                KanaName = Field("kana_name"),
-                Sex = Field("sex"),
-                CardSymbol = Field("card_symbol"),
-                CardNumber = Field("card_number"),
-                BranchNumber = Field("branch_number"),
-                QualificationDate = Field("qualification_date"),
+                RegistrationId = header.Value(row, BatchColumn.RegistrationId),
+                InsurerNumber = header.Value(row, BatchColumn.InsurerNumber),
+                PersonalNumber = header.Value(row, BatchColumn.PersonalNumber),
+                BirthDate = header.Value(row, BatchColumn.BirthDate),
+                KanaName = header.Value(row, BatchColumn.KanaName),
+                Sex = header.Value(row, BatchColumn.Sex),
+                CardSymbol = header.Value(row, BatchColumn.CardSymbol),
+                CardNumber = header.Value(row, BatchColumn.CardNumber),
+                BranchNumber = header.Value(row, BatchColumn.BranchNumber),
+                QualificationDate = header.Value(row, BatchColumn.QualificationDate),
                 BatchId = batchId,
             };
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace MiddleServerValidation.Domain.KanaNames;
@@ -16,10 +17,17 @@ internal static class KanaText
     private const string Dashes = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uff0d\uff70\u30fc\u2500\u2501";
     private const string Small = "ァィゥェォッャュョヮヵヶ";
     private const string Large = "アイウエオツヤユヨワカケ";
+    private static readonly SearchValues<char> Foldable = SearchValues.Create(Small + "ヰヱ");
 
     /// <summary>The standard form, or null when the text is not valid Unicode (lone surrogates).</summary>
     public static string? Standard(string input)
     {
+        // Stored and registry names are usually in standard form already: the steps below would change nothing.
+        if (IsStandard(input))
+        {
+            return input;
+        }
+
         // 1. Standalone ゛゜ to combining marks first: NFKC would turn カ゛ into "カ ゙" (space + mark).
         var text = input.Replace('\u309B', '\u3099').Replace('\u309C', '\u309A');
 
@@ -49,6 +57,11 @@ internal static class KanaText
 
     public static string LegacyFold(string standard)
     {
+        if (standard.AsSpan().IndexOfAny(Foldable) < 0)
+        {
+            return standard;
+        }
+
         var chars = standard.ToCharArray();
         for (var i = 0; i < chars.Length; i++)
         {
@@ -72,6 +85,28 @@ internal static class KanaText
 
     /// <summary>Full-width katakana (small kana, ヴ, ヰ, ヱ and ヷ–ヺ included), ー and ・.</summary>
     public static bool IsKana(char c) => c is >= '\u30A1' and <= '\u30FA' or MiddleDot or LongVowel;
+
+    /// <summary>Katakana, ・ and ー, with single spaces between words and none at either end: what <see cref="Standard"/> returns.</summary>
+    private static bool IsStandard(string input)
+    {
+        if (input.Length == 0 || input[0] == Space || input[^1] == Space)
+        {
+            return false;
+        }
+
+        var previousSpace = false;
+        foreach (var c in input)
+        {
+            if (c == Space ? previousSpace : !IsKana(c))
+            {
+                return false;
+            }
+
+            previousSpace = c == Space;
+        }
+
+        return true;
+    }
 
     private static string CollapseWhitespace(string text)
     {

@@ -1,7 +1,6 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MiddleServerValidation.Jlis.Resilience;
 using MiddleServerValidation.Jlis.Wire;
 using Polly.CircuitBreaker;
@@ -17,43 +16,19 @@ namespace MiddleServerValidation.Jlis.Http;
 internal sealed partial class JlisHttpClient(
     HttpClient httpClient,
     JlisResilience resilience,
+    IOptions<JlisOptions> options,
     ILogger<JlisHttpClient> logger) : IResidentRegistry
 {
     public async Task<ResidentLookupResult> LookupAsync(string personalNumber, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(personalNumber);
 
-        ResidentLookupResult result;
-        try
-        {
-            using var response = await resilience.Pipeline.ExecuteAsync(
-                static (state, token) => new ValueTask<HttpResponseMessage>(state.Self.SendAsync(state.PersonalNumber, token)),
-                (Self: this, PersonalNumber: personalNumber),
-                cancellationToken).ConfigureAwait(false);
-            result = await ReadAsync(response, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (BrokenCircuitException)
-        {
-            result = ResidentLookupResult.Unavailable("circuit open: J-LIS failed too often recently, not called");
-        }
-        catch (TimeoutRejectedException e)
-        {
-            result = ResidentLookupResult.Unavailable(
-                $"J-LIS did not answer within {e.Timeout.TotalMilliseconds:0} ms, retries exhausted");
-        }
-        catch (HttpRequestException e)
-        {
-            result = ResidentLookupResult.Unavailable($"J-LIS unreachable ({e.HttpRequestError}), retries exhausted");
-        }
-        catch (ConcurrencyLimitRejectedException e)
-        {
-            result = ResidentLookupResult.Unavailable(e.Message);
-        }
-
+        var result = await CallAsync(
+            // A new request per attempt: a request message cannot be sent twice.
+            token => httpClient.PostAsJsonAsync(JlisWire.LookupPath, new ResidentLookupRequest(personalNumber), JlisWire.JsonOptions, token),
+            response => JlisResponses.ReadOneAsync(response, cancellationToken),
+            ResidentLookupResult.Unavailable,
+            cancellationToken).ConfigureAwait(false);
         if (result.Status == ResidentLookupStatus.Unavailable)
         {
             LogUnavailable(result.FailureCause!);
@@ -62,49 +37,73 @@ internal sealed partial class JlisHttpClient(
         return result;
     }
 
-    private Task<HttpResponseMessage> SendAsync(string personalNumber, CancellationToken cancellationToken) =>
-        // A new request per attempt: a request message cannot be sent twice.
-        httpClient.PostAsJsonAsync(
-            JlisWire.LookupPath, new ResidentLookupRequest(personalNumber), JlisWire.JsonOptions, cancellationToken);
-
-    private static async Task<ResidentLookupResult> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ResidentLookupResult>> LookupManyAsync(IReadOnlyList<string> personalNumbers, CancellationToken cancellationToken)
     {
-        switch (response.StatusCode)
+        ArgumentNullException.ThrowIfNull(personalNumbers);
+        if (personalNumbers.Count == 0)
         {
-            case HttpStatusCode.OK:
-                return await ReadResidentAsync(response, cancellationToken).ConfigureAwait(false);
-            case HttpStatusCode.NotFound:
-                return ResidentLookupResult.NotFound();
-            case HttpStatusCode.BadRequest:
-                // Our request was wrong: asking again would not help, and the cause must be fixed here.
-                return ResidentLookupResult.Unavailable("J-LIS rejected the request as malformed (HTTP 400)");
-            default:
-                return ResidentLookupResult.Unavailable($"J-LIS answered HTTP {(int)response.StatusCode}, retries exhausted");
+            return [];
         }
+
+        var slices = await Task.WhenAll(personalNumbers.Chunk(options.Value.BulkSize)
+            .Select(slice => LookupSliceAsync(slice, cancellationToken))).ConfigureAwait(false);
+        return slices.Length == 1 ? slices[0] : slices.SelectMany(s => s).ToArray();
     }
 
-    private static async Task<ResidentLookupResult> ReadResidentAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ResidentLookupResult>> LookupSliceAsync(string[] numbers, CancellationToken cancellationToken)
     {
-        ResidentLookupResponse? body;
+        var request = new ResidentBulkLookupRequest(numbers);
+        var results = await CallAsync(
+            token => httpClient.PostAsJsonAsync(JlisWire.BulkLookupPath, request, JlisWire.JsonOptions, token),
+            response => JlisResponses.ReadManyAsync(response, numbers.Length, cancellationToken),
+            cause => Enumerable.Repeat(ResidentLookupResult.Unavailable(cause), numbers.Length).ToArray(),
+            cancellationToken).ConfigureAwait(false);
+        if (results.FirstOrDefault(r => r.Status == ResidentLookupStatus.Unavailable) is { } unavailable)
+        {
+            LogBulkUnavailable(results.Count(r => r.Status == ResidentLookupStatus.Unavailable), numbers.Length, unavailable.FailureCause!);
+        }
+
+        return results;
+    }
+
+    /// <summary>One call through the pipeline; a failure it could not absorb becomes <paramref name="unavailable"/> with its cause.</summary>
+    private async Task<T> CallAsync<T>(
+        Func<CancellationToken, Task<HttpResponseMessage>> send,
+        Func<HttpResponseMessage, Task<T>> read,
+        Func<string, T> unavailable,
+        CancellationToken cancellationToken)
+    {
         try
         {
-            body = await response.Content.ReadFromJsonAsync<ResidentLookupResponse>(JlisWire.JsonOptions, cancellationToken)
-                .ConfigureAwait(false);
+            using var response = await resilience.Pipeline.ExecuteAsync(
+                static (send, token) => new ValueTask<HttpResponseMessage>(send(token)), send, cancellationToken).ConfigureAwait(false);
+            return await read(response).ConfigureAwait(false);
         }
-        catch (JsonException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            body = null;
+            throw;
         }
-
-        var sex = string.IsNullOrEmpty(body?.Sex) ? null : body.Sex;
-        if (body is null || string.IsNullOrWhiteSpace(body.KanaName) || sex is not (null or "1" or "2"))
+        catch (BrokenCircuitException)
         {
-            return ResidentLookupResult.Unavailable("J-LIS answered 200 with a body this adapter cannot read");
+            return unavailable("circuit open: J-LIS failed too often recently, not called");
         }
-
-        return ResidentLookupResult.Found(new ResidentRecord(body.KanaName, body.BirthDate, sex));
+        catch (TimeoutRejectedException e)
+        {
+            return unavailable($"J-LIS did not answer within {e.Timeout.TotalMilliseconds:0} ms, retries exhausted");
+        }
+        catch (HttpRequestException e)
+        {
+            return unavailable($"J-LIS unreachable ({e.HttpRequestError}), retries exhausted");
+        }
+        catch (ConcurrencyLimitRejectedException e)
+        {
+            return unavailable(e.Message);
+        }
     }
 
     [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "J-LIS lookup unavailable: {Cause}")]
     private partial void LogUnavailable(string cause);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "J-LIS bulk lookup: {Unavailable} of {Count} unavailable: {Cause}")]
+    private partial void LogBulkUnavailable(int unavailable, int count, string cause);
 }

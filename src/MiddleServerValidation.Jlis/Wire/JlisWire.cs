@@ -10,6 +10,11 @@ public static class JlisWire
     /// <summary>Relative, so that a base address with a path prefix (behind a gateway) still works.</summary>
     public const string LookupPath = "api/v1/residents/lookup";
 
+    /// <summary>Many numbers in one request: a batch file's new numbers would otherwise cost a round trip each.</summary>
+    public const string BulkLookupPath = "api/v1/residents/lookup-bulk";
+
+    public const int MaxBulkSize = 1_000;
+
     /// <summary>camelCase JSON; DateOnly as ISO <c>yyyy-MM-dd</c>.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = CreateJsonOptions();
 

@@ -27,27 +27,47 @@ public sealed class RegistrationProcessor(
 {
     private const int MaxAttempts = 3;
 
-    public async Task<IReadOnlyList<RegistrationResult>> ProcessAsync(IReadOnlyList<RegisterEnrollee> messages, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RegistrationResult>> ProcessAsync(IReadOnlyList<RegisterEnrollee> messages, CancellationToken cancellationToken) =>
+        await DecideAsync(await PrepareAsync(messages, cancellationToken), ChunkOptions.Default, cancellationToken);
+
+    /// <summary>
+    /// Reads, validates and protects a chunk and asks J-LIS what it will likely need, holding no lock: a caller
+    /// deciding chunks in order (a batch file) prepares the next chunk while the one before is being decided.
+    /// </summary>
+    public async Task<PreparedChunk> PrepareAsync(IReadOnlyList<RegisterEnrollee> messages, CancellationToken cancellationToken)
     {
-        var prepared = messages.Select(Prepare).ToArray();
-        var answers = await PrefetchAnswersAsync(prepared, cancellationToken);
+        var prepared = new PreparedRegistration[messages.Count];
+        for (var i = 0; i < prepared.Length; i++)
+        {
+            prepared[i] = Prepare(messages[i]);
+        }
+
+        return new PreparedChunk(prepared, await PrefetchAnswersAsync(prepared, cancellationToken));
+    }
+
+    /// <summary>
+    /// Decides a prepared chunk in one transaction and commits it. Anything the history gained since the chunk
+    /// was prepared is seen: the decision is made under the locks, against the history as it is then.
+    /// </summary>
+    public async Task<IReadOnlyList<RegistrationResult>> DecideAsync(PreparedChunk chunk, ChunkOptions options, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await DecideAndStoreAsync(prepared, answers, cancellationToken);
+                return await DecideAndStoreAsync(chunk.Items, chunk.Answers, options, cancellationToken);
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && attempt < MaxAttempts)
             {
                 // Another worker stored one of these registrations after our read: decide again, it is now a duplicate.
-                logger.LogInformation("Chunk of {Count} raced a concurrent insert ({Constraint}); deciding it again", prepared.Length, e.ConstraintName);
+                logger.LogInformation("Chunk of {Count} raced a concurrent insert ({Constraint}); deciding it again", chunk.Count, e.ConstraintName);
             }
             catch (AnswersMissingException missing) when (attempt < MaxAttempts)
             {
                 // History changed between prefetch and lock (a concurrent registration): ask J-LIS with no lock held.
                 foreach (var (number, answer) in await residentAnswers.LookupAllAsync(missing.PersonalNumbers, cancellationToken))
                 {
-                    answers[number] = answer;
+                    chunk.Answers[number] = answer;
                 }
             }
         }
@@ -106,7 +126,7 @@ public sealed class RegistrationProcessor(
     }
 
     private async Task<IReadOnlyList<RegistrationResult>> DecideAndStoreAsync(
-        PreparedRegistration[] prepared, Dictionary<string, ResidentAnswer> answers, CancellationToken ct)
+        PreparedRegistration[] prepared, Dictionary<string, ResidentAnswer> answers, ChunkOptions options, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -141,11 +161,16 @@ public sealed class RegistrationProcessor(
             else
             {
                 var answer = AnswerIfNeeded(item, history, answers);
-                results[i] = decidedInChunk[key] = StoredRows.Add(write, item, key, history, answer, schedule, now);
+                results[i] = decidedInChunk[key] = StoredRows.Add(write, item, key, history, answer, schedule, now, options.WriteNotices);
             }
         }
 
         await write.WriteAsync(connection, ct);
+        if (options.BeforeCommit is { } beforeCommit)
+        {
+            await beforeCommit(connection, results, ct);
+        }
+
         await transaction.CommitAsync(ct);
         return results;
     }

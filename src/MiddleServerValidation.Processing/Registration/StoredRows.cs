@@ -15,7 +15,8 @@ internal static class StoredRows
 {
     public static RegistrationResult Add(
         ChunkWrite write, PreparedRegistration item, (string Insurer, string RegistrationId) key,
-        Dictionary<string, List<EarlierRegistration>> history, ResidentAnswer? answer, PendingLookupSchedule schedule, DateTimeOffset now)
+        Dictionary<string, List<EarlierRegistration>> history, ResidentAnswer? answer, PendingLookupSchedule schedule, DateTimeOffset now,
+        bool writeNotice)
     {
         var message = item.Message;
         var registration = new StoredRegistration
@@ -74,6 +75,11 @@ internal static class StoredRows
         registration.Outcome = outcome.ToString();
         registration.ReasonsJson = DecisionRecords.ReasonsJson(reasons);
         write.Registrations.Add(registration);
+        if (!writeNotice)
+        {
+            return new RegistrationResult(RegistrationResultKind.Decided, item.Id, registration.Outcome, null, reasons);
+        }
+
         var notice = DecisionRecords.Notice(
             item.Id, key.Insurer, key.RegistrationId, item.BatchId, outcome, reasons, item.Candidate?.PersonalNumber?.Masked, now);
         write.Notices.Add(notice);

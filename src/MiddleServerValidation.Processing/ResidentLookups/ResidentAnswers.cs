@@ -13,25 +13,40 @@ namespace MiddleServerValidation.Processing.ResidentLookups;
 /// </remarks>
 public sealed class ResidentAnswers(IServiceProvider services)
 {
-    public async Task<ResidentAnswer> LookupAsync(string personalNumber, CancellationToken cancellationToken)
-    {
-        var result = await services.GetRequiredService<IResidentRegistry>().LookupAsync(personalNumber, cancellationToken);
-        return result.Status switch
-        {
-            ResidentLookupStatus.Found when result.Resident is { } resident =>
-                new ResidentAnswer.Found(resident.KanaName, resident.BirthDate, SexOf(resident.Sex)),
-            ResidentLookupStatus.NotFound => new ResidentAnswer.NotFound(),
-            _ => new ResidentAnswer.Unavailable(result.FailureCause ?? "J-LIS unavailable"),
-        };
-    }
+    public async Task<ResidentAnswer> LookupAsync(string personalNumber, CancellationToken cancellationToken) =>
+        ToAnswer(await services.GetRequiredService<IResidentRegistry>().LookupAsync(personalNumber, cancellationToken));
 
-    /// <summary>Looks up each distinct number once, concurrently; the adapter bounds the concurrency.</summary>
+    /// <summary>
+    /// Looks up each distinct number once. Many numbers go in bulk requests, sent concurrently within the
+    /// adapter's concurrency limit: a batch's new numbers would otherwise cost a round trip each.
+    /// </summary>
     public async Task<Dictionary<string, ResidentAnswer>> LookupAllAsync(IEnumerable<string> personalNumbers, CancellationToken cancellationToken)
     {
         var numbers = personalNumbers.Distinct().ToArray();
-        var answers = await Task.WhenAll(numbers.Select(n => LookupAsync(n, cancellationToken)));
-        return numbers.Zip(answers).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+        var answers = new Dictionary<string, ResidentAnswer>(numbers.Length, StringComparer.Ordinal);
+        if (numbers.Length == 1)
+        {
+            answers[numbers[0]] = await LookupAsync(numbers[0], cancellationToken);
+        }
+        else if (numbers.Length > 1)
+        {
+            var results = await services.GetRequiredService<IResidentRegistry>().LookupManyAsync(numbers, cancellationToken);
+            for (var i = 0; i < numbers.Length; i++)
+            {
+                answers[numbers[i]] = ToAnswer(results[i]);
+            }
+        }
+
+        return answers;
     }
+
+    private static ResidentAnswer ToAnswer(ResidentLookupResult result) => result.Status switch
+    {
+        ResidentLookupStatus.Found when result.Resident is { } resident =>
+            new ResidentAnswer.Found(resident.KanaName, resident.BirthDate, SexOf(resident.Sex)),
+        ResidentLookupStatus.NotFound => new ResidentAnswer.NotFound(),
+        _ => new ResidentAnswer.Unavailable(result.FailureCause ?? "J-LIS unavailable"),
+    };
 
     /// <summary>The answer as kept for staff: what J-LIS said, never the personal number.</summary>
     public static string? ToJson(ResidentAnswer? answer) => answer switch

@@ -47,13 +47,6 @@ public sealed class RegisterEnrolleeConsumerDefinition : ConsumerDefinition<Regi
             .SetExceptionFilter(filter => filter.Handle<NpgsqlException>(e => e.IsTransient)));
 
         // Transient infrastructure faults are retried; an invalid record is an outcome, never a retry.
-        endpointConfigurator.UseMessageRetry(retry =>
-        {
-            retry.Handle<NpgsqlException>(e => e.IsTransient);
-            retry.Handle<TimeoutException>();
-            retry.Handle<PostgresException>(e => e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected
-                or PostgresErrorCodes.SerializationFailure);
-            retry.Exponential(12, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(500));
-        });
+        endpointConfigurator.UseMessageRetry(retry => retry.TransientDatabaseFaults());
     }
 }

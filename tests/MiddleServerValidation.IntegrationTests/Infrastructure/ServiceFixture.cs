@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using MiddleServerValidation.JlisStub;
 using MiddleServerValidation.Persistence;
+using MiddleServerValidation.Persistence.InsurerKeys;
 using MiddleServerValidation.ServiceDefaults;
 using MiddleServerValidation.Worker;
 using Microsoft.AspNetCore.Builder;
@@ -93,6 +94,19 @@ public class ServiceFixture : IAsyncLifetime
         ["Reconciliation:ScheduleEnabled"] = "false",
         ["Urls"] = "http://127.0.0.1:0",
     };
+
+    /// <summary>Issues a key for <paramref name="insurerNumber"/> as <c>msv insurer-key create</c> does.</summary>
+    public async Task<string> CreateApiKeyAsync(string insurerNumber)
+    {
+        var (keyId, key) = ApiKeyFormat.Generate();
+        await using var db = CreateDbContext();
+        db.Add(new InsurerApiKey
+        {
+            KeyId = keyId, InsurerNumber = insurerNumber, SecretHash = ApiKeyFormat.Hash(key), CreatedAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync();
+        return key;
+    }
 
     public ValidationDbContext CreateDbContext() =>
         new(new DbContextOptionsBuilder<ValidationDbContext>().UseNpgsql(ConnectionString).Options);

@@ -1,13 +1,11 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MiddleServerValidation.IntegrationTests.Infrastructure;
 using MiddleServerValidation.Persistence.Audit;
 using MiddleServerValidation.Persistence.Findings;
-using MiddleServerValidation.Web;
 using MiddleServerValidation.Web.Review.Display;
 using Npgsql;
 
@@ -65,16 +63,13 @@ public sealed class AccessTests(ReviewConsoleFixture fixture) : IClassFixture<Re
     [Fact]
     public async Task An_insurer_api_key_opens_no_console_page_while_the_api_beside_it_still_answers()
     {
-        await using var web = await StartWebAsync(configure: builder =>
-        {
-            builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, InsurerApiKeyScheme>(InsurerApiKeyScheme.Name, null);
-            builder.Services.AddAuthorizationBuilder().AddPolicy("Insurer", p => p.AddAuthenticationSchemes(InsurerApiKeyScheme.Name).RequireAuthenticatedUser());
-        }, map: app => app.MapGet("/api/v1/probe", (HttpContext c) => c.User.Identity!.Name).RequireAuthorization("Insurer"));
-        using var client = new ConsoleClient(new Uri(web.Urls.First()));
-        client.Http.DefaultRequestHeaders.Add(InsurerApiKeyScheme.Header, "insurer-key");
+        var key = await fixture.CreateApiKeyAsync(TestData.InsurerA);
+        using var client = new ConsoleClient(fixture.BaseAddress);
+        client.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
 
-        Assert.Equal("insurer:06139992", await client.Http.GetStringAsync("/api/v1/probe"));
-        foreach (var path in new[] { "/Cases", $"/Cases/Detail/{await fixture.FindingOfAsync("A-0002")}", "/Audit", "/Audit?handler=Csv" })
+        // The key is good for the batch API: an unknown batch is "not found", not "unauthorised".
+        Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync($"/api/v1/batches/{Guid.NewGuid()}")).StatusCode);
+        foreach (var path in new[] { "/Cases", $"/Cases/Detail/{await fixture.FindingOfAsync("A-0002")}", "/Audit", "/Audit?handler=Csv", "/Reports" })
         {
             var response = await client.Http.GetAsync(path);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -82,8 +77,8 @@ public sealed class AccessTests(ReviewConsoleFixture fixture) : IClassFixture<Re
         }
 
         // The API without a key is refused with a status, not sent to the staff sign-in page.
-        using var anonymous = new ConsoleClient(new Uri(web.Urls.First()));
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.Http.GetAsync("/api/v1/probe")).StatusCode);
+        using var anonymous = new ConsoleClient(fixture.BaseAddress);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.Http.GetAsync($"/api/v1/batches/{Guid.NewGuid()}")).StatusCode);
     }
 
     [Fact]
@@ -174,17 +169,4 @@ public sealed class AccessTests(ReviewConsoleFixture fixture) : IClassFixture<Re
 
     private static List<string> Rows(string html) =>
         [.. System.Text.RegularExpressions.Regex.Matches(html, "data-registration=\"([^\"]+)\"").Select(m => m.Groups[1].Value)];
-
-    private async Task<WebApplication> StartWebAsync(
-        IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? map = null)
-    {
-        var web = WebApp.Build([], builder =>
-        {
-            fixture.Configure(builder, settings);
-            configure?.Invoke(builder);
-        });
-        map?.Invoke(web);
-        await web.StartAsync();
-        return web;
-    }
 }

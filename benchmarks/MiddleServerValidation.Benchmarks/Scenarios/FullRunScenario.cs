@@ -1,0 +1,175 @@
+using System.Globalization;
+using MiddleServerValidation.Benchmarks.Runtime;
+using MiddleServerValidation.Benchmarks.Seeding;
+using MiddleServerValidation.Benchmarks.Synthetic;
+using MiddleServerValidation.Benchmarks.Workload;
+using MiddleServerValidation.Persistence;
+using MiddleServerValidation.Persistence.InsurerKeys;
+using MiddleServerValidation.Persistence.PersonalData;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace MiddleServerValidation.Benchmarks.Scenarios;
+
+/// <summary>
+/// <c>msv-bench all [--scale 1]</c>: the four figures of the batch issue in one run, on a fresh database.
+/// (a) a batch file of 1,000,000 rows (90 % stored people) against 1,000,000 stored registrations, beside a bare
+/// COPY of the same rows; (b) single registrations through RabbitMQ, beside a no-op consumer; (c) (b) again with
+/// 10,000,000 registrations stored; (d) peak RSS of the worker and the web host during (a).
+/// </summary>
+internal static class FullRunScenario
+{
+    private const long BatchNewPeople = 50_000_000;
+    private const long MessageNewPeople = 60_000_000;
+    private const long LargeStoreNewPeople = 70_000_000;
+
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        BenchEnvironment.CreateKeys();
+        using var host = BenchmarkHost.Create(args);
+        var configuration = host.Services.GetRequiredService<IConfiguration>();
+        var scale = configuration.GetValue("scale", 1.0);
+        var sizes = new Sizes(Scaled(1_000_000, scale), Scaled(1_000_000, scale), Scaled(100_000, scale), Scaled(10_000_000, scale));
+        var ports = configuration.GetValue("ports-from", 5180);
+        var environment = BenchEnvironment.From(configuration);
+        var log = new RunLog();
+        log.Step($"scale {scale}: {sizes.Stored:N0} stored, batch of {sizes.BatchRows:N0}, {sizes.Messages:N0} messages, large store {sizes.LargeStore:N0}");
+
+        await environment.RecreateDatabaseAsync(cancellationToken);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ValidationDbContext>().MigrateAsync(cancellationToken);
+        }
+
+        var seeder = new StoreSeeder(environment.ConnectionString, host.Services.GetRequiredService<PersonalNumberProtector>());
+        var seeded = await seeder.SeedAsync(sizes.Stored, SyntheticPopulation.Person, "SEED-", cancellationToken);
+        await VacuumAsync(environment.ConnectionString, cancellationToken);
+        log.Step($"seeded {sizes.Stored:N0} registrations in {seeded.TotalSeconds:F0} s");
+
+        var caller = SyntheticPopulation.Insurers[0];
+        var batchFile = Path.Combine(environment.WorkDirectory, "batch.csv");
+        var batchRows = new WorkloadGenerator(sizes.Stored, BatchNewPeople, "B-", caller);
+        var bytes = await BatchFileWriter.WriteAsync(batchFile, batchRows, sizes.BatchRows, cancellationToken);
+        var residents = Path.Combine(environment.WorkDirectory, "residents.csv");
+        await ResidentsFile.WriteAsync(residents, new[] { BatchNewPeople, MessageNewPeople, LargeStoreNewPeople }
+            .SelectMany(from => WorkloadGenerator.Residents(from, Math.Max(sizes.BatchRows, sizes.Messages) / 8 + 100)), cancellationToken);
+        log.Step($"batch file: {sizes.BatchRows:N0} rows, {bytes / 1e6:F0} MB ({batchRows.NewTaken:N0} new people)");
+
+        var services = environment.ServiceSettings(new Uri($"http://127.0.0.1:{ports + 2}"));
+        await using var stub = await ServiceProcess.StartAsync("jlis-stub", Repository.Dll("JlisStub"), new Uri($"http://127.0.0.1:{ports + 2}"),
+            new Dictionary<string, string>(services) { ["JlisStub__ResidentsFile"] = residents }, environment.WorkDirectory, cancellationToken);
+        await using var worker = await ServiceProcess.StartAsync("worker", Repository.Dll("Worker"), new Uri($"http://127.0.0.1:{ports + 1}"),
+            services, environment.WorkDirectory, cancellationToken);
+        await using var web = await ServiceProcess.StartAsync("web", Repository.Dll("Web"), new Uri($"http://127.0.0.1:{ports}"),
+            services, environment.WorkDirectory, cancellationToken);
+        var apiKey = await CreateApiKeyAsync(host.Services, caller, cancellationToken);
+        log.Step("J-LIS stub, worker and web host running");
+
+        var profile = new CpuProfile();
+        profile.Add("worker", () => worker.CpuSeconds);
+        profile.Add("web host", () => web.CpuSeconds);
+        profile.Add("J-LIS stub", () => stub.CpuSeconds);
+        await profile.AddPostgresAsync(environment.ConnectionString, cancellationToken);
+        profile.AddRabbitMq(environment.RabbitPort);
+        profile.AddSelf();
+
+        var floor = await BareCopyFloor.RowsPerSecondAsync(environment.ConnectionString, batchFile, cancellationToken);
+        log.Step($"bare COPY floor: {floor:N0} rows/s");
+
+        var statements = new StatementProfile(environment.ConnectionString);
+        await statements.EnableAsync(cancellationToken);
+        var before = profile.Snapshot();
+        var batch = await BatchThroughput.RunAsync(web.Url, apiKey, batchFile, sizes.BatchRows, cancellationToken);
+        var batchCpu = CpuProfile.Between(before, profile.Snapshot());
+        var batchStatements = await statements.TopAsync(12, cancellationToken);
+        var (workerPeak, webPeak) = (worker.PeakResidentBytes, web.PeakResidentBytes);
+        log.Step($"(a) batch: {batch.RowsPerSecond:N0} rows/s");
+
+        await statements.ResetAsync(cancellationToken);
+        var messages = await MessagesAsync(environment, profile, sizes.Stored, MessageNewPeople, "S1-", "bench-b", sizes.Messages, log, cancellationToken);
+        var messageStatements = await statements.TopAsync(8, cancellationToken);
+
+        MessageRun? large = null;
+        var stored = await CountRegistrationsAsync(environment.ConnectionString, cancellationToken);
+        if (configuration.GetValue("skip-large", false))
+        {
+            log.Step("(c) skipped (--skip-large)");
+        }
+        else if (stored < sizes.LargeStore)
+        {
+            var more = sizes.LargeStore - stored;
+            var elapsed = await seeder.SeedAsync(more, k => SyntheticPopulation.Person(sizes.Stored + k), "SEED2-", cancellationToken);
+            await VacuumAsync(environment.ConnectionString, cancellationToken);
+            log.Step($"seeded {more:N0} more registrations ({await CountRegistrationsAsync(environment.ConnectionString, cancellationToken):N0} stored) in {elapsed.TotalSeconds:F0} s");
+        }
+
+        if (!configuration.GetValue("skip-large", false))
+        {
+            large = await MessagesAsync(environment, profile, sizes.LargeStore, LargeStoreNewPeople, "S2-", "bench-c", sizes.Messages, log, cancellationToken);
+        }
+
+        Report.Print(new RunFigures(scale, sizes, floor, batch, batchCpu, workerPeak, webPeak, messages, large), Console.Out);
+        Report.Statements("(a)", batchStatements, Console.Out);
+        Report.Statements("(b)", messageStatements, Console.Out);
+        return 0;
+    }
+
+    private static async Task<MessageRun> MessagesAsync(
+        BenchEnvironment environment, CpuProfile profile, long stored, long newFrom, string prefix, string tag, long count, RunLog log,
+        CancellationToken cancellationToken)
+    {
+        var bodies = SingleRegistrations.Bodies(new WorkloadGenerator(stored, newFrom, prefix, callerInsurer: null), count, tag);
+        var noOp = await NoOpTransportFloor.MessagesPerSecondAsync(environment, bodies, cancellationToken);
+        var before = profile.Snapshot();
+        var figures = await SingleRegistrations.RunAsync(environment, bodies, tag, cancellationToken);
+        var cpu = CpuProfile.Between(before, profile.Snapshot());
+        log.Step($"({(tag.EndsWith('b') ? "b" : "c")}) {figures.PerSecond:N0} registrations/s end to end; no-op consumer {noOp:N0} msg/s");
+        return new MessageRun(stored, figures, noOp, cpu);
+    }
+
+    private static async Task<string> CreateApiKeyAsync(IServiceProvider services, string insurer, CancellationToken cancellationToken)
+    {
+        var (keyId, key) = ApiKeyFormat.Generate();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ValidationDbContext>();
+        db.Add(new InsurerApiKey { KeyId = keyId, InsurerNumber = insurer, SecretHash = ApiKeyFormat.Hash(key), CreatedAt = DateTimeOffset.UtcNow });
+        await db.SaveChangesAsync(cancellationToken);
+        return key;
+    }
+
+    /// <summary>A store as autovacuum keeps it: bulk-loaded pages marked all-visible, so history reads stay index-only.</summary>
+    private static async Task VacuumAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("VACUUM (ANALYZE) registrations", connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<long> CountRegistrationsAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM registrations", connection) { CommandTimeout = 0 };
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static long Scaled(long size, double scale) => Math.Max(1_000, (long)(size * scale));
+
+    private sealed class RunLog
+    {
+        private readonly DateTime _started = DateTime.UtcNow;
+
+        public void Step(string text) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"[{(DateTime.UtcNow - _started).TotalSeconds,6:F0} s] {text}"));
+    }
+}
+
+public sealed record Sizes(long Stored, long BatchRows, long Messages, long LargeStore);
+
+public sealed record MessageRun(long Stored, MessageFigures Figures, double NoOpPerSecond, IReadOnlyList<(string Name, double Seconds)> Cpu);
+
+public sealed record RunFigures(
+    double Scale, Sizes Sizes, double FloorRowsPerSecond, BatchFigures Batch, IReadOnlyList<(string Name, double Seconds)> BatchCpu,
+    long WorkerPeakBytes, long WebPeakBytes, MessageRun Messages, MessageRun? LargeStore);

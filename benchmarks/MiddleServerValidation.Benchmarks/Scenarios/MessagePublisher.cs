@@ -1,0 +1,46 @@
+using RabbitMQ.Client;
+
+namespace MiddleServerValidation.Benchmarks.Scenarios;
+
+/// <summary>
+/// Publishes plain JSON bodies straight to a queue, as an insurer's non-.NET system does, with publisher
+/// confirms and many messages in flight, so the publisher is not what limits the rate.
+/// </summary>
+public static class MessagePublisher
+{
+    private const int InFlight = 1_000;
+
+    public static async Task PublishAsync(BenchEnvironment environment, string queue, IReadOnlyList<byte[]> bodies, CancellationToken cancellationToken)
+    {
+        var factory = new ConnectionFactory
+        {
+            HostName = environment.RabbitHost, Port = environment.RabbitPort,
+            UserName = environment.RabbitUser, Password = environment.RabbitPassword,
+        };
+        await using var connection = await factory.CreateConnectionAsync(cancellationToken);
+        await using var channel = await connection.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
+        using var slots = new SemaphoreSlim(InFlight);
+        var sends = new List<Task>(bodies.Count);
+        foreach (var body in bodies)
+        {
+            await slots.WaitAsync(cancellationToken);
+            sends.Add(SendAsync(channel, queue, body, slots, cancellationToken));
+        }
+
+        await Task.WhenAll(sends);
+    }
+
+    private static async Task SendAsync(IChannel channel, string queue, byte[] body, SemaphoreSlim slots, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = new BasicProperties { ContentType = "application/json", Persistent = true };
+            await channel.BasicPublishAsync("", queue, mandatory: false, properties, body, cancellationToken);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MiddleServerValidation.Benchmarks.Workload;
+using MiddleServerValidation.Contracts;
+using Npgsql;
+
+namespace MiddleServerValidation.Benchmarks.Scenarios;
+
+/// <summary>
+/// (b)/(c) Single registrations end to end: published as plain JSON to the registrations queue, decided by the
+/// worker, stored, and their notices published to the insurers' queues. Timed until the last notice is out.
+/// </summary>
+public static class SingleRegistrations
+{
+    public static List<byte[]> Bodies(WorkloadGenerator rows, long count, string tag) =>
+        Enumerable.Range(0, (int)count).Select(i =>
+        {
+            var r = rows.Row(i);
+            return JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string?>
+            {
+                ["registrationId"] = r.RegistrationId, ["insurerNumber"] = r.InsurerNumber, ["personalNumber"] = r.PersonalNumber,
+                ["birthDate"] = r.BirthDate, ["kanaName"] = r.KanaName, ["sex"] = r.Sex, ["cardSymbol"] = r.CardSymbol,
+                ["cardNumber"] = r.CardNumber, ["branchNumber"] = r.BranchNumber, ["qualificationDate"] = r.QualificationDate,
+                ["batchId"] = tag,
+            });
+        }).ToList();
+
+    public static async Task<MessageFigures> RunAsync(
+        BenchEnvironment environment, IReadOnlyList<byte[]> bodies, string tag, CancellationToken cancellationToken)
+    {
+        await using var data = NpgsqlDataSource.Create(environment.ConnectionString);
+        await using var queue = await QueueDepth.ConnectAsync(environment, QueueNames.Registrations, cancellationToken);
+        var clock = Stopwatch.StartNew();
+        var publishing = MessagePublisher.PublishAsync(environment, QueueNames.Registrations, bodies, cancellationToken);
+        TimeSpan? decided = null;
+        while (true)
+        {
+            await Task.Delay(100, cancellationToken);
+            if (publishing.IsFaulted)
+            {
+                await publishing;
+            }
+
+            // Cheap checks first: counting the run's registrations costs the database enough to slow the run down.
+            if (!publishing.IsCompleted || await queue.ReadyAsync(cancellationToken) > 0)
+            {
+                continue;
+            }
+
+            if (decided is null && await CountAsync(data, "SELECT count(*) FROM registrations WHERE batch_id = @tag", tag, cancellationToken) >= bodies.Count)
+            {
+                decided = clock.Elapsed;
+            }
+
+            if (decided is not null && await CountAsync(data, "SELECT count(*) FROM notices WHERE dispatched_at IS NULL", tag, cancellationToken) == 0)
+            {
+                break;
+            }
+        }
+
+        return new MessageFigures(bodies.Count, clock.Elapsed, decided.Value);
+    }
+
+    private static async Task<long> CountAsync(NpgsqlDataSource data, string sql, string tag, CancellationToken cancellationToken)
+    {
+        await using var command = data.CreateCommand(sql);
+        command.Parameters.AddWithValue("tag", tag);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+}
+
+public sealed record MessageFigures(long Messages, TimeSpan EndToEnd, TimeSpan Decided)
+{
+    public double PerSecond => Messages / EndToEnd.TotalSeconds;
+}

@@ -1,0 +1,54 @@
+using MiddleServerValidation.Contracts;
+using MiddleServerValidation.Domain;
+using MiddleServerValidation.Domain.InsurerNumbers;
+using MiddleServerValidation.Persistence.PersonalData;
+
+namespace MiddleServerValidation.Processing.Batches;
+
+/// <summary>
+/// Turns a staged row into the message the registration path reads, or rejects it first when it cannot be one:
+/// a row whose columns do not match the header, or one that names another insurer (a caller registers only
+/// for itself). Such rows are never stored, so they use up no registration id.
+/// </summary>
+internal static class BatchRows
+{
+    public static RegisterEnrollee? Read(StagedRow row, BatchClaim claim, PersonalNumberProtector protector, out BatchRowResult? rejected)
+    {
+        rejected = null;
+        if (row.Problem is { } problem)
+        {
+            rejected = BatchRowResult.Rejected(row, [new Reason(ReasonCode.FieldInvalid, null, problem)]);
+            return null;
+        }
+
+        if (!string.IsNullOrWhiteSpace(row.InsurerNumber)
+            && InsurerNumber.Parse(row.InsurerNumber) is { IsValid: true } insurer && insurer.Value.Value != claim.InsurerNumber)
+        {
+            rejected = BatchRowResult.Rejected(row, [new Reason(ReasonCode.InsurerNumberInvalid, FieldNames.InsurerNumber,
+                $"この行の保険者番号は、認証された保険者の番号（{claim.InsurerNumber}）ではありません。自保険者の番号を指定するか、空欄にしてください。")]);
+            return null;
+        }
+
+        return new RegisterEnrollee
+        {
+            RegistrationId = row.RegistrationId,
+            InsurerNumber = string.IsNullOrWhiteSpace(row.InsurerNumber) ? claim.InsurerNumber : row.InsurerNumber,
+            PersonalNumber = row.PersonalNumberCipher is { } cipher ? protector.Decrypt(cipher) : null,
+            BirthDate = row.BirthDate,
+            KanaName = row.KanaName,
+            Sex = row.Sex,
+            CardSymbol = row.CardSymbol,
+            CardNumber = row.CardNumber,
+            BranchNumber = row.BranchNumber,
+            QualificationDate = row.QualificationDate,
+            BatchId = claim.BatchId.ToString(),
+        };
+    }
+
+    public static Reason Duplicate(bool withinFile) => new(ReasonCode.FieldInvalid, FieldNames.RegistrationId, withinFile
+        ? "登録IDが、このファイルの先の行と重複しています。登録IDは行ごとに一意にしてください（この行は登録されていません）。"
+        : "この登録IDは既に登録されています（以前の登録とその判定は変わりません）。訂正する場合は新しい登録IDで登録してください。");
+
+    public static Reason Unstorable { get; } = new(ReasonCode.FieldInvalid, null,
+        "この行はデータベースに保存できない値を含むため処理できませんでした。値を確認して、新しい登録IDで登録してください。");
+}

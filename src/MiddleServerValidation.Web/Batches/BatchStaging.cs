@@ -1,0 +1,103 @@
+using MiddleServerValidation.BatchFiles;
+using MiddleServerValidation.BatchFiles.Csv;
+using MiddleServerValidation.Persistence.Batches;
+using MiddleServerValidation.Persistence.PersonalData;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace MiddleServerValidation.Web.Batches;
+
+/// <summary>
+/// Streams an uploaded file straight into <c>batch_rows</c> with binary COPY, in one transaction with its
+/// <c>batches</c> row: a file that turns out not to be CSV leaves nothing behind, and memory stays at one
+/// buffer and one row whatever the file's size. The personal number is encrypted before it is stored.
+/// </summary>
+public sealed class BatchStaging(NpgsqlDataSource dataSource, PersonalNumberProtector protector, TimeProvider clock)
+{
+    /// <exception cref="CsvFormatException">Not CSV, a wrong header, or no data row: nothing is stored.</exception>
+    public async Task<StagedBatch> StageAsync(string insurerNumber, string encoding, string? fileName, Stream body, CancellationToken ct)
+    {
+        using var text = BatchEncodings.Reader(body, encoding, leaveOpen: true);
+        var csv = new CsvReader(text);
+        var headerRecord = await csv.ReadAsync(ct);
+        var header = BatchFileHeader.Parse(headerRecord);
+        var record = await csv.ReadAsync(ct)
+            ?? throw new CsvFormatException(headerRecord!.Line + 1, 1, $"{headerRecord.Line + 1} 行目: データ行がありません。見出し行の次の行から 1 行に 1 件を書いてください。");
+
+        var id = Guid.CreateVersion7();
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var rows = 0;
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY batch_rows (batch_id, row_no, line_no, registration_id, insurer_number, personal_number_cipher, birth_date, kana_name, " +
+            "sex, card_symbol, card_number, branch_number, qualification_date, problem) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            do
+            {
+                await WriteRowAsync(copy, id, ++rows, record, header, ct);
+            }
+            while ((record = await csv.ReadAsync(ct)) is not null);
+
+            await copy.CompleteAsync(ct);
+        }
+
+        await InsertBatchAsync(connection, id, insurerNumber, encoding, fileName, rows, ct);
+        await transaction.CommitAsync(ct);
+        return new StagedBatch(id, rows);
+    }
+
+    private async Task WriteRowAsync(NpgsqlBinaryImporter copy, Guid id, int rowNo, CsvRecord record, BatchFileHeader header, CancellationToken ct)
+    {
+        var fields = record.Fields;
+        // A row whose columns do not match the header is a Rejected row, not a failed upload; its fields are not trusted.
+        var problem = fields.Length == header.FieldCount
+            ? null
+            : $"{record.Line} 行目: 列の数が見出し行と異なります（見出し {header.FieldCount} 列、この行 {fields.Length} 列）。";
+        string? Field(BatchColumn column) => problem is null || column == BatchColumn.RegistrationId ? header.Value(fields, column) : null;
+
+        await copy.StartRowAsync(ct);
+        await copy.WriteAsync(id, NpgsqlDbType.Uuid, ct);
+        await copy.WriteAsync(rowNo, NpgsqlDbType.Integer, ct);
+        await copy.WriteAsync(record.Line, NpgsqlDbType.Integer, ct);
+        await WriteTextAsync(copy, Field(BatchColumn.RegistrationId), ct);
+        await WriteTextAsync(copy, Field(BatchColumn.InsurerNumber), ct);
+        if (Field(BatchColumn.PersonalNumber) is { } number)
+        {
+            await copy.WriteAsync(protector.Encrypt(number), NpgsqlDbType.Bytea, ct);
+        }
+        else
+        {
+            await copy.WriteNullAsync(ct);
+        }
+
+        await WriteTextAsync(copy, Field(BatchColumn.BirthDate), ct);
+        await WriteTextAsync(copy, Field(BatchColumn.KanaName), ct);
+        await WriteTextAsync(copy, Field(BatchColumn.Sex), ct);
+        await WriteTextAsync(copy, Field(BatchColumn.CardSymbol), ct);
+        await WriteTextAsync(copy, Field(BatchColumn.CardNumber), ct);
+        await WriteTextAsync(copy, Field(BatchColumn.BranchNumber), ct);
+        await WriteTextAsync(copy, Field(BatchColumn.QualificationDate), ct);
+        await WriteTextAsync(copy, problem, ct);
+    }
+
+    private static Task WriteTextAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken ct) =>
+        value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, NpgsqlDbType.Text, ct);
+
+    private async Task InsertBatchAsync(
+        NpgsqlConnection connection, Guid id, string insurerNumber, string encoding, string? fileName, int rows, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO batches (id, insurer_number, file_name, encoding, status, total_rows, created_at, updated_at) " +
+            "VALUES (@id, @insurer, @file, @encoding, @status, @rows, @now, @now)", connection);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("insurer", insurerNumber);
+        command.Parameters.AddWithValue("file", (object?)fileName ?? DBNull.Value);
+        command.Parameters.AddWithValue("encoding", encoding);
+        command.Parameters.AddWithValue("status", BatchStatuses.Queued);
+        command.Parameters.AddWithValue("rows", rows);
+        command.Parameters.AddWithValue("now", clock.GetUtcNow());
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}
+
+public sealed record StagedBatch(Guid BatchId, int TotalRows);
