@@ -11,26 +11,9 @@ namespace MiddleServerValidation.IntegrationTests.Reconciliation;
 /// </summary>
 public sealed class PairSuppressionTests(ReconciliationFixture fixture) : IClassFixture<ReconciliationFixture>
 {
-    // The review console's table as its migration (20261121200000_ReviewConsole) creates it, for a store without it.
-    private const string ConsoleTable = """
-        CREATE TABLE IF NOT EXISTS finding_suppressions (
-            id                    bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            code                  varchar(40)  NOT NULL,
-            registration_id       uuid         NOT NULL REFERENCES registrations (id),
-            other_registration_id uuid         REFERENCES registrations (id),
-            finding_id            uuid         NOT NULL REFERENCES findings (id),
-            reason_category       varchar(40)  NOT NULL,
-            reason                text         NOT NULL,
-            created_by            varchar(200) NOT NULL,
-            created_at            timestamptz  NOT NULL,
-            lifted_at             timestamptz,
-            lifted_by             varchar(200))
-        """;
-
     [Fact]
     public async Task A_pair_dismissed_in_the_console_is_not_raised_again_when_the_registration_meets_another_record()
     {
-        await fixture.ExecuteAsync(ConsoleTable);
         await using var host = await ReconciliationTestHost.StartAsync(fixture);
         var store = new RacedRegistrations(host.DataSource, host.Protector);
         var number = TestData.PersonalNumber(67_000_001);

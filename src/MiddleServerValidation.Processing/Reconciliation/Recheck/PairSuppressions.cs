@@ -12,8 +12,6 @@ namespace MiddleServerValidation.Processing.Reconciliation.Recheck;
 /// </summary>
 internal sealed class PairSuppressions
 {
-    public static readonly PairSuppressions None = new([]);
-
     private readonly HashSet<(string Code, Guid Registration, Guid? Other)> _active;
 
     private PairSuppressions(HashSet<(string, Guid, Guid?)> active) => _active = active;
@@ -23,15 +21,6 @@ internal sealed class PairSuppressions
     public static async Task<PairSuppressions> LoadAsync(NpgsqlDataSource dataSource, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        // The table is the review console's; a store without the console has no dismissed pairs.
-        await using (var exists = new NpgsqlCommand("SELECT to_regclass('finding_suppressions') IS NOT NULL", connection))
-        {
-            if (await exists.ExecuteScalarAsync(ct) is not true)
-            {
-                return None;
-            }
-        }
-
         await using var command = new NpgsqlCommand(
             "SELECT code, registration_id, other_registration_id FROM finding_suppressions WHERE lifted_at IS NULL", connection);
         var active = new HashSet<(string, Guid, Guid?)>();
