@@ -8,10 +8,10 @@ public sealed record Scenario(string Name, string Description, Func<string[], Ca
         var scenario = args.Length == 0 ? null : scenarios.FirstOrDefault(s => s.Name.Equals(args[0], StringComparison.OrdinalIgnoreCase));
         if (scenario is null)
         {
-            await Console.Error.WriteLineAsync("使い方: msv-bench SCENARIO [--option value ...]");
+            BenchmarkConsole.Error("使い方: msv-bench SCENARIO [--option value ...]");
             foreach (var s in scenarios)
             {
-                await Console.Error.WriteLineAsync($"  {s.Name,-14} {s.Description}");
+                BenchmarkConsole.Error($"  {s.Name,-14} {s.Description}");
             }
 
             return 2;

@@ -42,7 +42,7 @@ internal static class ReconciliationScenario
         {
             if (stored != 0)
             {
-                await Console.Error.WriteLineAsync($"reconcile: the database holds {stored:N0} registrations, not {count:N0}: use an empty database of its own.");
+                BenchmarkConsole.Error(string.Create(CultureInfo.InvariantCulture, $"reconcile: the database holds {stored:N0} registrations, not {count:N0}: use an empty database of its own."));
                 return 2;
             }
 
@@ -102,5 +102,5 @@ internal static class ReconciliationScenario
         return (T)(await command.ExecuteScalarAsync(ct))!;
     }
 
-    private static void Print(FormattableString line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));
+    private static void Print(FormattableString line) => BenchmarkConsole.Line(line.ToString(CultureInfo.InvariantCulture));
 }

@@ -161,7 +161,7 @@ internal static class FullRunScenario
     {
         private readonly DateTime _started = DateTime.UtcNow;
 
-        public void Step(string text) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        public void Step(string text) => BenchmarkConsole.Line(string.Create(CultureInfo.InvariantCulture,
             $"[{(DateTime.UtcNow - _started).TotalSeconds,6:F0} s] {text}"));
     }
 }

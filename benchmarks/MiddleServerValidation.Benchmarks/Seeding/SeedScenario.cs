@@ -27,7 +27,7 @@ internal static class SeedScenario
             host.Services.GetRequiredService<NpgsqlDataSource>().ConnectionString,
             host.Services.GetRequiredService<PersonalNumberProtector>());
         var elapsed = await seeder.SeedAsync(count, SyntheticPopulation.Person, prefix, cancellationToken);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        BenchmarkConsole.Line(string.Create(CultureInfo.InvariantCulture,
             $"seed: {count:N0} registrations stored in {elapsed.TotalSeconds:F1} s ({count / elapsed.TotalSeconds:N0} rows/s, indexes included)"));
         return 0;
     }

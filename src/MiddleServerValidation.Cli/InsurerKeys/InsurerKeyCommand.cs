@@ -51,7 +51,7 @@ internal static class InsurerKeyCommand
             });
             AnsiConsole.MarkupLineInterpolated(
                 $"[green]保険者 {number.Value.Value} のAPIキーを発行しました[/]（キーID {keyId}）。キーはこの一度だけ表示されます。安全な場所に保管してください:");
-            Console.WriteLine(key);
+            AnsiConsole.WriteLine(key);
             return 0;
         });
         return command;
