@@ -20,9 +20,9 @@ public static class WorkerApp
             ApplicationName = typeof(WorkerApp).Assembly.GetName().Name,
         });
         builder.AddServiceDefaults();
-        builder.AddRegistrationProcessing();
+        builder.AddProcessing();
         // Hosted services stop in reverse order: the batcher must outlive the bus's in-flight consumers.
-        builder.AddRegistrationBatching();
+        builder.AddGroupCommit();
         builder.AddMessaging(bus =>
         {
             bus.AddConsumer<RegisterEnrolleeConsumer, RegisterEnrolleeConsumerDefinition>();

@@ -5,9 +5,10 @@ using MiddleServerValidation.Domain;
 using MiddleServerValidation.Persistence;
 using MiddleServerValidation.Persistence.PersonalData;
 using MiddleServerValidation.Persistence.Reconciliation;
-using MiddleServerValidation.Processing.Reconciliation;
-using MiddleServerValidation.Processing.Reconciliation.Report;
-using MiddleServerValidation.Processing.Reconciliation.Runs;
+using MiddleServerValidation.Reconciliation;
+using MiddleServerValidation.Reconciliation.Figures;
+using MiddleServerValidation.Reports;
+using MiddleServerValidation.Reconciliation.Runs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -69,9 +70,9 @@ internal static class ReconciliationScenario
         var verdict = total.Elapsed <= Target ? "within" : "OVER";
         Print($"reconcile: total {total.Elapsed.TotalSeconds:F1} s for {count:N0} registrations: {outcome.Kind} ({verdict} the {Target.TotalMinutes:0}-minute target)");
 
-        var report = host.Services.GetRequiredService<IDataQualityReport>();
+        var report = host.Services.GetRequiredService<IDataQualityFigures>();
         var rendering = Stopwatch.StartNew();
-        var html = report.RenderHtml(await report.LoadAsync(new ReportQuery(), cancellationToken));
+        var html = DataQualityReport.Html(await report.LoadAsync(new ReportQuery(), cancellationToken));
         Print($"reconcile: report of {html.Length / 1024:N0} KB rendered in {rendering.Elapsed.TotalMilliseconds:N0} ms");
         return outcome.Kind == RunOutcomeKind.Succeeded ? 0 : 1;
     }

@@ -5,6 +5,7 @@ using MiddleServerValidation.Benchmarks.Synthetic;
 using MiddleServerValidation.Domain;
 using MiddleServerValidation.Domain.CrossCheck;
 using MiddleServerValidation.Domain.KanaNames;
+using MiddleServerValidation.Persistence;
 using MiddleServerValidation.Persistence.PersonalData;
 using MiddleServerValidation.Processing.Notices;
 using Npgsql;
@@ -20,7 +21,7 @@ namespace MiddleServerValidation.Benchmarks.Seeding;
 public sealed class StoreSeeder(string connectionString, PersonalNumberProtector protector)
 {
     private static readonly string AcceptedReasonsJson = JsonSerializer.Serialize(
-        new[] { NoticeFactory.ToNoticeReason(Reason.Of(ReasonCode.JlisConfirmed)) }, NoticeFactory.Json);
+        new[] { NoticeOutbox.ToNoticeReason(Reason.Of(ReasonCode.JlisConfirmed)) }, StoredJson.Options);
 
     private readonly ConcurrentDictionary<string, string> _normalizedNames = new(StringComparer.Ordinal);
 

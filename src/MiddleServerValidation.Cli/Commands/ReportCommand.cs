@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using MiddleServerValidation.Persistence;
-using MiddleServerValidation.Processing.Reconciliation;
-using MiddleServerValidation.Processing.Reconciliation.Corrections;
-using MiddleServerValidation.Processing.Reconciliation.Report;
+using MiddleServerValidation.Reconciliation;
+using MiddleServerValidation.Reconciliation.Corrections;
+using MiddleServerValidation.Reconciliation.Figures;
+using MiddleServerValidation.Reports;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -46,15 +47,15 @@ internal static class ReportCommand
     {
         var builder = CliHost.CreateBuilder();
         builder.AddPersistence();
-        builder.AddDataQualityReports();
+        builder.AddReconciliationResults();
         using var host = builder.Build();
-        var report = host.Services.GetRequiredService<IDataQualityReport>();
+        var report = host.Services.GetRequiredService<IDataQualityFigures>();
         var corrections = host.Services.GetRequiredService<ICorrectionFiles>();
 
         var figures = await report.LoadAsync(query, cancellationToken);
         output.Create();
-        await File.WriteAllTextAsync(Path.Combine(output.FullName, HtmlFile), report.RenderHtml(figures), cancellationToken);
-        await File.WriteAllBytesAsync(Path.Combine(output.FullName, CsvFile), report.RenderCsv(figures), cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(output.FullName, HtmlFile), DataQualityReport.Html(figures), cancellationToken);
+        await File.WriteAllBytesAsync(Path.Combine(output.FullName, CsvFile), DataQualityReport.Csv(figures), cancellationToken);
         var folder = Directory.CreateDirectory(Path.Combine(output.FullName, CorrectionsFolder));
         var files = (await corrections.LatestAsync(cancellationToken))
             .Where(f => query.InsurerNumber is null || f.InsurerNumber == query.InsurerNumber).ToList();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MiddleServerValidation.Persistence;
 using MiddleServerValidation.Persistence.Staff;
+using MiddleServerValidation.Staff;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;

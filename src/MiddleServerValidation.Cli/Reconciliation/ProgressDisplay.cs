@@ -1,5 +1,5 @@
-using MiddleServerValidation.Processing.Reconciliation;
-using MiddleServerValidation.Processing.Reconciliation.Runs;
+using MiddleServerValidation.Reconciliation;
+using MiddleServerValidation.Reconciliation.Runs;
 using Spectre.Console;
 
 namespace MiddleServerValidation.Cli.Reconciliation;

@@ -1,6 +1,6 @@
 using MiddleServerValidation.Domain.CrossCheck;
-using MiddleServerValidation.Processing.Reconciliation.DryRun;
-using MiddleServerValidation.Processing.Reconciliation.Snapshots;
+using MiddleServerValidation.Reconciliation.DryRun;
+using MiddleServerValidation.Reconciliation.Snapshots;
 using Spectre.Console;
 
 namespace MiddleServerValidation.Cli.Reconciliation;

@@ -1,6 +1,6 @@
 using MiddleServerValidation.Persistence.Reconciliation;
-using MiddleServerValidation.Processing.Reconciliation;
-using MiddleServerValidation.Processing.Reconciliation.Runs;
+using MiddleServerValidation.Reconciliation;
+using MiddleServerValidation.Reconciliation.Runs;
 using Spectre.Console;
 
 namespace MiddleServerValidation.Cli.Reconciliation;

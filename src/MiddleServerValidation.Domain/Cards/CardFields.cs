@@ -17,13 +17,17 @@ public static class CardFields
     /// Every problem of the three fields, one reason each. Surrounding whitespace is layout, not content,
     /// so it is ignored; a blank field counts as absent (a missing number is a warning, see <see cref="HasCardInfo"/>).
     /// </summary>
-    public static IReadOnlyList<Reason> Validate(string? symbol, string? number, string? branch)
+    public static IReadOnlyList<Reason> Validate(string? symbol, string? number, string? branch) => Read(symbol, number, branch).Problems;
+
+    /// <summary>The three fields as stored (trimmed, 枝番 as two half-width digits), read once, with every problem.</summary>
+    public static (CardValues Values, IReadOnlyList<Reason> Problems) Read(string? symbol, string? number, string? branch)
     {
         var problems = new List<Reason>(capacity: 0);
         AddIfInvalid(problems, CheckSymbolOrNumber(symbol, FieldNames.CardSymbol, "記号", MaxSymbolLength));
         AddIfInvalid(problems, CheckSymbolOrNumber(number, FieldNames.CardNumber, "番号", MaxNumberLength));
-        AddIfInvalid(problems, CheckBranch(branch));
-        return problems;
+        var (normalizedBranch, branchProblem) = ReadBranch(branch);
+        AddIfInvalid(problems, branchProblem);
+        return (new CardValues(Optional(symbol), Optional(number), normalizedBranch), problems);
     }
 
     /// <summary>Card info is missing when the 番号 is absent or blank; the 記号 may legitimately be absent.</summary>
@@ -61,23 +65,25 @@ public static class CardFields
         return problem is null ? null : new Reason(ReasonCode.CardNumberInvalidCharacter, field, $"{label}{problem}");
     }
 
-    private static Reason? CheckBranch(string? raw)
+    private static (string? Branch, Reason? Problem) ReadBranch(string? raw)
     {
         if (string.IsNullOrWhiteSpace(raw))
         {
-            return null;
+            return (null, null);
         }
 
         if (raw.Contains(CardCharacters.LostCharacter))
         {
-            return LostCharacter(FieldNames.BranchNumber, "枝番");
+            return (null, LostCharacter(FieldNames.BranchNumber, "枝番"));
         }
 
-        return NormalizeBranch(raw) is null
-            ? new Reason(ReasonCode.CardNumberInvalidCharacter, FieldNames.BranchNumber,
-                "枝番は半角数字2桁（00〜99）で指定してください。枝番がない場合は空欄にしてください。")
-            : null;
+        return NormalizeBranch(raw) is { } branch
+            ? (branch, null)
+            : (null, new Reason(ReasonCode.CardNumberInvalidCharacter, FieldNames.BranchNumber,
+                "枝番は半角数字2桁（00〜99）で指定してください。枝番がない場合は空欄にしてください。"));
     }
+
+    private static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static Reason LostCharacter(string field, string label) =>
         new(ReasonCode.CardNumberInvalidCharacter, field,

@@ -8,7 +8,8 @@ namespace MiddleServerValidation.Domain.Registration;
 /// <summary>
 /// Reports every problem of a registration at once, one failure per problem: <c>ErrorCode</c> is the
 /// <see cref="ReasonCode"/> name, <c>PropertyName</c> the camelCase contract field, the message Japanese.
-/// Each failure's <c>CustomState</c> is the matching <see cref="Reason"/>. Thread-safe once built: build it once.
+/// Each failure's <c>CustomState</c> is the matching <see cref="Reason"/>. Each rule reads its field once and, when
+/// the <see cref="RegistrationReader"/> runs it, keeps the value it read. Thread-safe once built: build it once.
 /// </summary>
 public sealed class RegisterEnrolleeValidator : AbstractValidator<RegisterEnrollee>
 {
@@ -17,37 +18,57 @@ public sealed class RegisterEnrolleeValidator : AbstractValidator<RegisterEnroll
     {
         ArgumentNullException.ThrowIfNull(clock);
 
-        RuleFor(m => m.RegistrationId).Custom((value, context) => Report(context, RegistrationFields.CheckRegistrationId(value)));
-        RuleFor(m => m.InsurerNumber).Custom((value, context) => Report(context, RegistrationFields.CheckInsurerNumber(value)));
-        RuleFor(m => m.PersonalNumber).Custom((value, context) => Report(context, RegistrationFields.CheckPersonalNumber(value)));
+        RuleFor(m => m.RegistrationId).Custom((value, context) =>
+            Keep(context, FieldNames.RegistrationId, RegistrationFields.ReadRegistrationId(value), (values, id) => values.RegistrationId = id));
+        RuleFor(m => m.InsurerNumber).Custom((value, context) =>
+            Keep(context, FieldNames.InsurerNumber, RegistrationFields.ReadInsurerNumber(value), (values, insurer) => values.InsurerNumber = insurer));
+        RuleFor(m => m.PersonalNumber).Custom((value, context) =>
+            Keep(context, FieldNames.PersonalNumber, RegistrationFields.ReadPersonalNumber(value), (values, number) => values.PersonalNumber = number));
         RuleFor(m => m.BirthDate).Custom((value, context) =>
-            Report(context, RegistrationFields.CheckBirthDate(value, TokyoCalendar.Today(clock))));
-        RuleFor(m => m.KanaName).Custom((value, context) => Report(context, RegistrationFields.CheckKanaName(value)));
-        RuleFor(m => m.Sex).Custom((value, context) => Report(context, RegistrationFields.CheckSex(value)));
+            Keep(context, FieldNames.BirthDate, RegistrationFields.ReadBirthDate(value, TokyoCalendar.Today(clock)), (values, date) => values.BirthDate = date));
+        RuleFor(m => m.KanaName).Custom((value, context) =>
+            Keep(context, FieldNames.KanaName, RegistrationFields.ReadKanaName(value), (values, name) => values.KanaName = name));
+        RuleFor(m => m.Sex).Custom((value, context) =>
+            Keep(context, FieldNames.Sex, RegistrationFields.ReadSex(value), (values, sex) => values.Sex = sex));
 
         // CardFields checks 記号・番号・枝番 together; the rule hangs on cardNumber but reports on each field.
         RuleFor(m => m.CardNumber).Custom((_, context) =>
         {
             var message = context.InstanceToValidate;
-            foreach (var problem in CardFields.Validate(message.CardSymbol, message.CardNumber, message.BranchNumber))
+            var (card, problems) = CardFields.Read(message.CardSymbol, message.CardNumber, message.BranchNumber);
+            ValuesOf(context).Card = card;
+            foreach (var problem in problems)
             {
                 Report(context, problem);
             }
         });
 
-        RuleFor(m => m.QualificationDate).Custom((value, context) => Report(context, RegistrationFields.CheckQualificationDate(value)));
-        RuleFor(m => m.BatchId).Custom((value, context) => Report(context, RegistrationFields.CheckBatchId(value)));
+        RuleFor(m => m.QualificationDate).Custom((value, context) =>
+            Keep(context, FieldNames.QualificationDate, RegistrationFields.ReadQualificationDate(value), (values, date) => values.QualificationDate = date));
+        RuleFor(m => m.BatchId).Custom((value, context) =>
+            Keep(context, FieldNames.BatchId, RegistrationFields.ReadBatchId(value), (values, id) => values.BatchId = id));
     }
 
-    private static void Report(ValidationContext<RegisterEnrollee> context, Reason? problem)
+    private static void Keep<T>(ValidationContext<RegisterEnrollee> context, string field, ParseResult<T> read, Action<RegistrationValues, T> keep)
     {
-        if (problem is not null)
+        if (read.IsValid)
         {
-            context.AddFailure(new ValidationFailure(problem.Field, problem.Message)
-            {
-                ErrorCode = problem.Code.ToString(),
-                CustomState = problem,
-            });
+            keep(ValuesOf(context), read.Value);
+        }
+        else
+        {
+            Report(context, new Reason(read.Error!.Value, field, read.ErrorMessage!));
         }
     }
+
+    // Called without the reader (a caller that only wants the problems), the values go nowhere.
+    private static RegistrationValues ValuesOf(ValidationContext<RegisterEnrollee> context) =>
+        context.RootContextData.TryGetValue(RegistrationValues.ContextKey, out var values) ? (RegistrationValues)values : new RegistrationValues();
+
+    private static void Report(ValidationContext<RegisterEnrollee> context, Reason problem) =>
+        context.AddFailure(new ValidationFailure(problem.Field, problem.Message)
+        {
+            ErrorCode = problem.Code.ToString(),
+            CustomState = problem,
+        });
 }

@@ -1,14 +1,11 @@
+using FluentValidation;
 using MiddleServerValidation.Contracts;
-using MiddleServerValidation.Domain.Cards;
-using MiddleServerValidation.Domain.Dates;
-using MiddleServerValidation.Domain.InsurerNumbers;
-using MiddleServerValidation.Domain.KanaNames;
-using MiddleServerValidation.Domain.PersonalNumbers;
 
 namespace MiddleServerValidation.Domain.Registration;
 
 /// <summary>
-/// The one seam every entry point (message, batch file, nightly re-check) reads registrations through.
+/// The one seam every entry point (message, batch file, operation) reads registrations through: the validator
+/// checks every field, reading each once, and the candidate is built from the values it read.
 /// Build it once and share it: the validator inside is immutable and thread-safe.
 /// </summary>
 public sealed class RegistrationReader(TimeProvider clock)
@@ -19,29 +16,16 @@ public sealed class RegistrationReader(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(message);
 
-        var validation = validator.Validate(message);
+        var values = new RegistrationValues();
+        var context = new ValidationContext<RegisterEnrollee>(message);
+        context.RootContextData[RegistrationValues.ContextKey] = values;
+        var validation = validator.Validate(context);
+        var key = values is { InsurerNumber: { } insurer, RegistrationId: { } id } ? new RegistrationKey(insurer, id) : null;
         if (!validation.IsValid)
         {
-            var problems = validation.Errors.Select(failure => (Reason)failure.CustomState).ToArray();
-            return new RegistrationReadResult(null, problems);
+            return new RegistrationReadResult(null, validation.Errors.Select(failure => (Reason)failure.CustomState).ToArray(), key);
         }
 
-        return new RegistrationReadResult(ToCandidate(message), []);
+        return new RegistrationReadResult(values.ToCandidate(), [], key);
     }
-
-    // Only called after validation passed, so every Value below is present; a failure here is a bug.
-    private static Candidate ToCandidate(RegisterEnrollee message) => new(
-        InsurerNumber: InsurerNumber.Parse(message.InsurerNumber).Value.Value,
-        RegistrationId: message.RegistrationId!.Trim(),
-        BatchId: RegistrationFields.Optional(message.BatchId),
-        PersonalNumber: RegistrationFields.IsBlank(message.PersonalNumber) ? null : PersonalNumber.Parse(message.PersonalNumber).Value,
-        BirthDate: JapaneseDate.Parse(message.BirthDate).Value,
-        KanaName: KanaName.Parse(message.KanaName).Value,
-        Sex: RegistrationFields.ReadSex(message.Sex),
-        CardSymbol: RegistrationFields.Optional(message.CardSymbol),
-        CardNumber: RegistrationFields.Optional(message.CardNumber),
-        BranchNumber: CardFields.NormalizeBranch(message.BranchNumber),
-        QualificationDate: RegistrationFields.IsBlank(message.QualificationDate)
-            ? null
-            : RegistrationFields.ReadQualificationDate(message.QualificationDate).Value);
 }

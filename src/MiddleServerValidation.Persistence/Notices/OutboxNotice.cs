@@ -16,4 +16,9 @@ public sealed class OutboxNotice
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? DispatchedAt { get; set; }
+
+    /// <summary>Until when a dispatcher holds the row to publish it; another takes it after that.</summary>
+    public DateTimeOffset? ClaimedUntil { get; set; }
+
+    public Guid? ClaimedBy { get; set; }
 }

@@ -16,5 +16,7 @@ internal sealed class OutboxNoticeConfiguration : IEntityTypeConfiguration<Outbo
         builder.Property(n => n.PayloadJson).HasColumnName("payload").HasColumnType("jsonb");
         builder.Property(n => n.CreatedAt).HasColumnName("created_at");
         builder.Property(n => n.DispatchedAt).HasColumnName("dispatched_at");
+        builder.Property(n => n.ClaimedUntil).HasColumnName("claimed_until");
+        builder.Property(n => n.ClaimedBy).HasColumnName("claimed_by");
     }
 }

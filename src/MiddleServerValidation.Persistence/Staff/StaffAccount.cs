@@ -5,12 +5,12 @@ public sealed class StaffAccount
 {
     public Guid Id { get; set; }
 
-    /// <summary>Trimmed and lower-case (<see cref="StaffAccounts.NormalizeUserName"/>): the sign-in name.</summary>
+    /// <summary>Trimmed and lower-case (as the staff-account service normalises it): the sign-in name.</summary>
     public required string UserName { get; set; }
 
     public required string DisplayName { get; set; }
 
-    /// <summary><see cref="StaffRoles.Reviewer"/> or <see cref="StaffRoles.Supervisor"/>.</summary>
+    /// <summary><c>Reviewer</c> or <c>Supervisor</c>.</summary>
     public required string Role { get; set; }
 
     /// <summary>ASP.NET Core Identity's PBKDF2 hash (salted, versioned); never the password.</summary>

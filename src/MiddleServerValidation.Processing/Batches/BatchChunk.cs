@@ -1,15 +1,17 @@
-using MiddleServerValidation.Processing.Registration;
+using MiddleServerValidation.Processing.Decisions;
 
 namespace MiddleServerValidation.Processing.Batches;
 
 /// <summary>
-/// Consecutive staged rows of a batch, prepared: the rows rejected before the rules (<see cref="Rejected"/>,
-/// by row index) and, for the others, the prepared chunk the registration path decides (<see cref="Decided"/>
-/// gives each one's row index).
+/// Consecutive staged rows of a batch, prepared: the rows rejected before the rules (<see cref="Rejected"/>, by row
+/// index) and, for the others, the chunk the decision step has decided under its number locks (<see cref="Decided"/>
+/// gives each one's row index). Disposing it releases the locks.
 /// </summary>
-internal sealed record BatchChunk(List<StagedRow> Rows, BatchRowResult?[] Rejected, int[] Decided, PreparedChunk Prepared)
+internal sealed record BatchChunk(List<StagedRow> Rows, BatchRowResult?[] Rejected, int[] Decided, OpenChunk Open) : IAsyncDisposable
 {
     public int FirstRowNo => Rows[0].RowNo;
 
     public int LastRowNo => Rows[^1].RowNo;
+
+    public ValueTask DisposeAsync() => Open.DisposeAsync();
 }

@@ -1,19 +1,17 @@
-using MiddleServerValidation.Processing.Registration;
+using MiddleServerValidation.Processing.Decisions;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace MiddleServerValidation.Processing.Batches;
 
 /// <summary>
-/// Decides a prepared chunk through the registration path and commits, in the same transaction, the batch's
-/// checkpoint and the chunk's result lines. A chunk the database refuses for another reason than its
-/// availability is decided row by row, and a row refused alone is answered Rejected.
+/// Commits a decided chunk and, in the same transaction, the batch's checkpoint and the chunk's result lines. A chunk
+/// the database refuses for another reason than its availability is committed row by row, and a row refused alone is
+/// answered Rejected.
 /// </summary>
-internal sealed class BatchChunkDecider(
-    NpgsqlDataSource dataSource, RegistrationProcessor processor, BatchProcessingOptions options, TimeProvider clock, ILogger logger,
-    BatchClaim claim, BatchChunkReader reader)
+internal sealed class BatchChunkDecider(BatchProcessingOptions options, TimeProvider clock, ILogger logger, BatchClaim claim)
 {
-    /// <summary>Decides a chunk; when the database refuses it for a reason other than load, row by row, so one bad row cannot stop the file.</summary>
+    /// <summary>Commits a chunk; when the database refuses it for a reason other than load, row by row, so one bad row cannot stop the file.</summary>
     public async Task<int> DecideAsync(BatchChunk chunk, int previous, CancellationToken ct)
     {
         if (chunk.FirstRowNo != previous + 1)
@@ -24,59 +22,59 @@ internal sealed class BatchChunkDecider(
         try
         {
             var started = clock.GetTimestamp();
-            await processor.DecideAsync(chunk.Prepared, Options(chunk, previous), ct);
-            logger.LogDebug("Batch {BatchId}: rows {From}-{To} decided in {Ms:0} ms", claim.BatchId, chunk.FirstRowNo, chunk.LastRowNo,
+            await chunk.Open.CommitAsync(async (connection, results, token) =>
+            {
+                var lines = await BatchResults.OfAsync(connection, claim, chunk, results, token);
+                await CommitResultsAsync(connection, previous, lines, token);
+                if (lines[^1].RowNo < claim.TotalRows)
+                {
+                    // A chunk lost in a database crash is lost together with its checkpoint and is decided again from the
+                    // stored rows, so its commit need not wait for the disk. The chunk that completes the batch does.
+                    await using var relax = new NpgsqlCommand("SET LOCAL synchronous_commit = off", connection);
+                    await relax.ExecuteNonQueryAsync(token);
+                }
+            }, ct);
+            logger.LogDebug("Batch {BatchId}: rows {From}-{To} committed in {Ms:0} ms", claim.BatchId, chunk.FirstRowNo, chunk.LastRowNo,
                 clock.GetElapsedTime(started).TotalMilliseconds);
             return chunk.LastRowNo;
         }
         catch (Exception e) when (IsRowFault(e, ct) && chunk.Rows.Count > 1)
         {
             logger.LogWarning(e, "Batch {BatchId}: rows {From}-{To} failed together; deciding them one by one", claim.BatchId, chunk.FirstRowNo, chunk.LastRowNo);
-            var done = previous;
-            foreach (var row in chunk.Rows)
-            {
-                done = await DecideAloneAsync(row, done, ct);
-            }
-
-            return done;
+            return await DecideRowByRowAsync(chunk, previous, ct);
         }
     }
 
-    private async Task<int> DecideAloneAsync(StagedRow row, int previous, CancellationToken ct)
+    private async Task<int> DecideRowByRowAsync(BatchChunk chunk, int previous, CancellationToken ct)
     {
-        var chunk = await reader.PrepareAsync([row], ct);
-        try
+        var itemOfRow = new Dictionary<int, int>();
+        for (var k = 0; k < chunk.Decided.Length; k++)
         {
-            await processor.DecideAsync(chunk.Prepared, Options(chunk, previous), ct);
-        }
-        catch (Exception e) when (IsRowFault(e, ct))
-        {
-            logger.LogError(e, "Batch {BatchId}: row {RowNo} (line {LineNo}) cannot be stored; answered Rejected", claim.BatchId, row.RowNo, row.LineNo);
-            await using var connection = await dataSource.OpenConnectionAsync(ct);
-            await using var transaction = await connection.BeginTransactionAsync(ct);
-            await CommitResultsAsync(connection, previous, [BatchRowResult.Rejected(row, [BatchRows.Unstorable])], ct);
-            await transaction.CommitAsync(ct);
+            itemOfRow[chunk.Decided[k]] = k;
         }
 
-        return row.RowNo;
-    }
-
-    private ChunkOptions Options(BatchChunk chunk, int previous) => new()
-    {
-        WriteNotices = options.RowNotices,
-        BeforeCommit = async (connection, results, token) =>
+        var done = previous;
+        for (var i = 0; i < chunk.Rows.Count; i++)
         {
-            var lines = await BatchResults.OfAsync(connection, claim, chunk, results, token);
-            await CommitResultsAsync(connection, previous, lines, token);
-            if (lines[^1].RowNo < claim.TotalRows)
+            var (row, before) = (chunk.Rows[i], done);
+            if (chunk.Rejected[i] is { } rejected)
             {
-                // A chunk lost in a database crash is lost together with its checkpoint and is decided again from
-                // the stored rows, so its commit need not wait for the disk. The chunk that completes the batch does.
-                await using var relax = new NpgsqlCommand("SET LOCAL synchronous_commit = off", connection);
-                await relax.ExecuteNonQueryAsync(token);
+                await chunk.Open.InTransactionAsync((connection, token) => CommitResultsAsync(connection, before, [rejected], token), ct);
             }
-        },
-    };
+            else if (await chunk.Open.CommitOneAsync(itemOfRow[i], async (result, connection, token) =>
+                         await CommitResultsAsync(connection, before, [await BatchResults.OfRowAsync(connection, claim, row, result, token)], token),
+                         e => IsRowFault(e, ct), ct) is null)
+            {
+                logger.LogError("Batch {BatchId}: row {RowNo} (line {LineNo}) cannot be stored; answered Rejected", claim.BatchId, row.RowNo, row.LineNo);
+                await chunk.Open.InTransactionAsync(
+                    (connection, token) => CommitResultsAsync(connection, before, [BatchRowResult.Rejected(row, [BatchRows.Unstorable])], token), ct);
+            }
+
+            done = row.RowNo;
+        }
+
+        return done;
+    }
 
     /// <summary>The checkpoint first: a claim lost to another worker stops here, before anything is written twice.</summary>
     private async Task CommitResultsAsync(NpgsqlConnection connection, int previous, BatchRowResult[] results, CancellationToken ct)

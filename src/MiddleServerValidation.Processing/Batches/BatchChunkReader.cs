@@ -1,26 +1,30 @@
 using System.Threading.Channels;
-using MiddleServerValidation.Contracts;
 using MiddleServerValidation.Persistence.PersonalData;
-using MiddleServerValidation.Processing.Registration;
+using MiddleServerValidation.Processing.Decisions;
+using MiddleServerValidation.Processing.Intake;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace MiddleServerValidation.Processing.Batches;
 
 /// <summary>
-/// Reads a claimed batch's staged rows in file order, chunk by chunk, and prepares each chunk (rows rejected up
-/// front, validation, protection, history read, J-LIS) on its own task, a few chunks ahead of the one being decided.
+/// Reads a claimed batch's staged rows in file order, chunk by chunk, and prepares each chunk on its own task, a few
+/// ahead of the one being written: rows rejected up front, the intake (each field read once), then the decision step
+/// (numbers locked in chunk order, history read once, J-LIS, decisions in memory).
 /// </summary>
 internal sealed class BatchChunkReader(
-    NpgsqlDataSource dataSource, RegistrationProcessor processor, PersonalNumberProtector protector, BatchProcessingOptions options,
+    NpgsqlDataSource dataSource, RegistrationIntake intake, DecisionStep step, PersonalNumberProtector protector, BatchProcessingOptions options,
     TimeProvider clock, ILogger logger, BatchClaim claim)
 {
-    /// <summary>Reads the chunks after the checkpoint in order and starts preparing each, a few ahead of the one being decided.</summary>
+    private readonly ChunkOptions _chunkOptions = new() { WriteNotices = options.RowNotices };
+
+    /// <summary>Reads the chunks after the checkpoint in order and starts preparing each, a few ahead of the one being written.</summary>
     public async Task PrepareInOrderAsync(ChannelWriter<Task<BatchChunk>> writer, CancellationToken ct)
     {
         try
         {
             var after = claim.RowsDone;
+            Task previousLocked = Task.CompletedTask;
             while (true)
             {
                 List<StagedRow> rows;
@@ -36,7 +40,9 @@ internal sealed class BatchChunkReader(
 
                 // Waits for a free place first, so at most PrepareAhead chunks are prepared or waiting at once.
                 await writer.WaitToWriteAsync(ct);
-                await writer.WriteAsync(Task.Run(() => PrepareAsync(rows, ct), CancellationToken.None), ct);
+                var (lockAfter, locked) = (previousLocked, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+                previousLocked = locked.Task;
+                await writer.WriteAsync(Task.Run(() => PrepareAsync(rows, lockAfter, locked, ct), CancellationToken.None), ct);
                 after = rows[^1].RowNo;
             }
 
@@ -48,24 +54,41 @@ internal sealed class BatchChunkReader(
         }
     }
 
-    public async Task<BatchChunk> PrepareAsync(List<StagedRow> rows, CancellationToken ct)
+    /// <param name="lockAfter">The previous chunk's locks are taken: this chunk's are taken after them, never before.</param>
+    /// <param name="locked">Set once this chunk's locks are taken (or it failed before), for the next chunk.</param>
+    public async Task<BatchChunk> PrepareAsync(List<StagedRow> rows, Task lockAfter, TaskCompletionSource locked, CancellationToken ct)
     {
         var started = clock.GetTimestamp();
         var rejected = new BatchRowResult?[rows.Count];
-        var messages = new List<RegisterEnrollee>(rows.Count);
+        var items = new List<PreparedRegistration>(rows.Count);
         var decided = new List<int>(rows.Count);
-        for (var i = 0; i < rows.Count; i++)
+        try
         {
-            if (BatchRows.Read(rows[i], claim, protector, out rejected[i]) is { } message)
+            for (var i = 0; i < rows.Count; i++)
             {
-                messages.Add(message);
-                decided.Add(i);
+                if (BatchRows.Read(rows[i], claim, protector, out rejected[i]) is not { } message)
+                {
+                    continue;
+                }
+
+                var item = intake.Prepare(message, rows[i].PersonalNumberCipher);
+                if ((rejected[i] = BatchRows.OtherInsurer(rows[i], item.Key, claim)) is null)
+                {
+                    items.Add(item);
+                    decided.Add(i);
+                }
             }
         }
+        catch
+        {
+            locked.TrySetResult();
+            throw;
+        }
 
-        var prepared = new BatchChunk(rows, rejected, [.. decided], await processor.PrepareAsync(messages, ct));
-        logger.LogDebug("Batch {BatchId}: rows {From}-{To} prepared in {Ms:0} ms", claim.BatchId, prepared.FirstRowNo, prepared.LastRowNo,
+        var open = await step.OpenAsync(items, _chunkOptions, ct, lockAfter, locked);
+        var chunk = new BatchChunk(rows, rejected, [.. decided], open);
+        logger.LogDebug("Batch {BatchId}: rows {From}-{To} prepared in {Ms:0} ms", claim.BatchId, chunk.FirstRowNo, chunk.LastRowNo,
             clock.GetElapsedTime(started).TotalMilliseconds);
-        return prepared;
+        return chunk;
     }
 }

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using MiddleServerValidation.Persistence.PersonalData;
-using MiddleServerValidation.Processing.Registration;
+using MiddleServerValidation.Processing.Decisions;
+using MiddleServerValidation.Processing.Intake;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -9,14 +10,15 @@ using Npgsql;
 namespace MiddleServerValidation.Processing.Batches;
 
 /// <summary>
-/// Decides an uploaded batch file through the one registration path, chunk by chunk in file order, as if its
-/// rows had arrived one by one. Each chunk's registrations, results and checkpoint commit in one transaction,
-/// so a crash resumes at the next chunk and no row is decided twice. The next chunks are read, validated and
-/// looked up in J-LIS while the current one is decided.
+/// Decides an uploaded batch file through the decision step, chunk by chunk in file order, as if its rows had arrived
+/// one by one. Each chunk's registrations, results and checkpoint commit in one transaction, so a crash resumes at the
+/// next chunk and no row is decided twice. The next chunks are read, locked, looked up and decided in memory while the
+/// current one is written.
 /// </summary>
 public sealed class BatchProcessor(
     NpgsqlDataSource dataSource,
-    RegistrationProcessor processor,
+    RegistrationIntake intake,
+    DecisionStep step,
     PersonalNumberProtector protector,
     IOptions<BatchProcessingOptions> options,
     TimeProvider clock,
@@ -90,9 +92,9 @@ public sealed class BatchProcessor(
     private async Task<BatchRunOutcome> DecideInOrderAsync(BatchClaim claim, long started, CancellationToken stopping, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var reader = new BatchChunkReader(dataSource, processor, protector, _options, clock, logger, claim);
-        var decider = new BatchChunkDecider(dataSource, processor, _options, clock, logger, claim, reader);
-        // Chunks are prepared concurrently (their history reads and J-LIS calls overlap) but decided in order.
+        var reader = new BatchChunkReader(dataSource, intake, step, protector, _options, clock, logger, claim);
+        var decider = new BatchChunkDecider(_options, clock, logger, claim);
+        // Chunks are prepared concurrently (their history reads and J-LIS calls overlap) but written in order.
         var chunks = Channel.CreateBounded<Task<BatchChunk>>(_options.PrepareAhead);
         var producer = Task.Run(() => reader.PrepareInOrderAsync(chunks.Writer, stop.Token), CancellationToken.None);
         try
@@ -100,7 +102,12 @@ public sealed class BatchProcessor(
             var done = claim.RowsDone;
             await foreach (var preparing in chunks.Reader.ReadAllAsync(ct))
             {
-                done = await decider.DecideAsync(await preparing, done, ct);
+                await using (var chunk = await preparing)
+                {
+                    // Disposed at once: its number locks are what a later chunk sharing a number waits for.
+                    done = await decider.DecideAsync(chunk, done, ct);
+                }
+
                 if (done >= claim.TotalRows)
                 {
                     return BatchRunOutcome.Completed;
@@ -120,8 +127,14 @@ public sealed class BatchProcessor(
             await producer;
             while (chunks.Reader.TryRead(out var abandoned))
             {
-                // Prepared for nothing: the run ended first. Its failure, if any, is not this run's.
-                await abandoned.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                // Prepared for nothing: the run ended first. Its locks are released; its failure, if any, is not this run's.
+                await abandoned.ContinueWith(static async prepared =>
+                {
+                    if (prepared.IsCompletedSuccessfully)
+                    {
+                        await prepared.Result.DisposeAsync();
+                    }
+                }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
             }
         }
     }

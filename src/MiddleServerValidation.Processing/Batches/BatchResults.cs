@@ -1,18 +1,15 @@
-using MiddleServerValidation.Processing.Registration;
+using MiddleServerValidation.Processing.Decisions;
 using Npgsql;
 
 namespace MiddleServerValidation.Processing.Batches;
 
-/// <summary>The results lines of a chunk, in row order, from the rows rejected up front and what the registration path decided.</summary>
+/// <summary>The results lines of a chunk, in row order, from the rows rejected up front and what the decision step decided.</summary>
 internal static class BatchResults
 {
     public static async Task<BatchRowResult[]> OfAsync(
         NpgsqlConnection connection, BatchClaim claim, BatchChunk chunk, IReadOnlyList<RegistrationResult> decided, CancellationToken ct)
     {
-        var duplicates = decided.Where(r => r.Kind == RegistrationResultKind.Duplicate).Select(r => r.StoredId!.Value).ToArray();
-        // A duplicate of a registration this batch stored is a registration id repeated within the file.
-        var withinFile = duplicates.Length == 0 ? [] : await BatchQueries.StoredFromBatchAsync(connection, claim.BatchId, duplicates, ct);
-
+        var withinFile = await WithinFileAsync(connection, claim, decided, ct);
         var lines = new BatchRowResult[chunk.Rows.Count];
         for (var i = 0; i < lines.Length; i++)
         {
@@ -21,16 +18,27 @@ internal static class BatchResults
 
         for (var i = 0; i < decided.Count; i++)
         {
-            var row = chunk.Rows[chunk.Decided[i]];
-            var result = decided[i];
-            lines[chunk.Decided[i]] = result.Kind switch
-            {
-                RegistrationResultKind.Decided => new BatchRowResult(row.RowNo, row.RegistrationId?.Trim(), result.StoredId, result.Outcome!, null),
-                RegistrationResultKind.Duplicate => BatchRowResult.Rejected(row, [BatchRows.Duplicate(withinFile.Contains(result.StoredId!.Value))]),
-                _ => BatchRowResult.Rejected(row, result.Reasons),
-            };
+            lines[chunk.Decided[i]] = Line(chunk.Rows[chunk.Decided[i]], decided[i], withinFile);
         }
 
         return lines;
+    }
+
+    public static async Task<BatchRowResult> OfRowAsync(NpgsqlConnection connection, BatchClaim claim, StagedRow row, RegistrationResult result, CancellationToken ct) =>
+        Line(row, result, await WithinFileAsync(connection, claim, [result], ct));
+
+    private static BatchRowResult Line(StagedRow row, RegistrationResult result, HashSet<Guid> withinFile) => result.Kind switch
+    {
+        RegistrationResultKind.Decided => new BatchRowResult(row.RowNo, row.RegistrationId?.Trim(), result.StoredId, result.Outcome!, null),
+        RegistrationResultKind.Duplicate => BatchRowResult.Rejected(row, [BatchRows.Duplicate(withinFile.Contains(result.StoredId!.Value))]),
+        _ => BatchRowResult.Rejected(row, result.Reasons),
+    };
+
+    // A duplicate of a registration this batch stored is a registration id repeated within the file.
+    private static async Task<HashSet<Guid>> WithinFileAsync(
+        NpgsqlConnection connection, BatchClaim claim, IReadOnlyList<RegistrationResult> decided, CancellationToken ct)
+    {
+        var duplicates = decided.Where(r => r.Kind == RegistrationResultKind.Duplicate).Select(r => r.StoredId!.Value).ToArray();
+        return duplicates.Length == 0 ? [] : await BatchQueries.StoredFromBatchAsync(connection, claim.BatchId, duplicates, ct);
     }
 }

@@ -1,6 +1,7 @@
 using MiddleServerValidation.Contracts;
 using MiddleServerValidation.Domain;
-using MiddleServerValidation.Processing.Registration;
+using MiddleServerValidation.Processing.Decisions;
+using MiddleServerValidation.Processing.Notices;
 using MiddleServerValidation.Processing.Storage;
 using Npgsql;
 using NpgsqlTypes;
@@ -28,7 +29,7 @@ internal sealed record BatchRowResult(int RowNo, string? RegistrationId, Guid? R
             await copy.WriteNullableAsync(result.RegistrationId, NpgsqlDbType.Text, ct);
             await copy.WriteNullableAsync(result.Registration, NpgsqlDbType.Uuid, ct);
             await copy.WriteAsync(result.Outcome, NpgsqlDbType.Varchar, ct);
-            await copy.WriteNullableAsync(result.Reasons is null ? null : DecisionRecords.ReasonsJson(result.Reasons), NpgsqlDbType.Jsonb, ct);
+            await copy.WriteNullableAsync(result.Reasons is null ? null : NoticeOutbox.ReasonsJson(result.Reasons), NpgsqlDbType.Jsonb, ct);
         }
 
         await copy.CompleteAsync(ct);

@@ -1,6 +1,6 @@
 using MiddleServerValidation.Contracts;
 using MiddleServerValidation.Domain;
-using MiddleServerValidation.Domain.InsurerNumbers;
+using MiddleServerValidation.Domain.Registration;
 using MiddleServerValidation.Persistence.PersonalData;
 
 namespace MiddleServerValidation.Processing.Batches;
@@ -12,20 +12,16 @@ namespace MiddleServerValidation.Processing.Batches;
 /// </summary>
 internal static class BatchRows
 {
+    /// <summary>
+    /// The row as its registration (the personal number decrypted in memory only; it is stored with the staged
+    /// ciphertext), or null with the result when its columns do not match the header.
+    /// </summary>
     public static RegisterEnrollee? Read(StagedRow row, BatchClaim claim, PersonalNumberProtector protector, out BatchRowResult? rejected)
     {
         rejected = null;
         if (row.Problem is { } problem)
         {
             rejected = BatchRowResult.Rejected(row, [new Reason(ReasonCode.FieldInvalid, null, problem)]);
-            return null;
-        }
-
-        if (!string.IsNullOrWhiteSpace(row.InsurerNumber)
-            && InsurerNumber.Parse(row.InsurerNumber) is { IsValid: true } insurer && insurer.Value.Value != claim.InsurerNumber)
-        {
-            rejected = BatchRowResult.Rejected(row, [new Reason(ReasonCode.InsurerNumberInvalid, FieldNames.InsurerNumber,
-                $"この行の保険者番号は、認証された保険者の番号（{claim.InsurerNumber}）ではありません。自保険者の番号を指定するか、空欄にしてください。")]);
             return null;
         }
 
@@ -44,6 +40,13 @@ internal static class BatchRows
             BatchId = claim.BatchId.ToString(),
         };
     }
+
+    /// <summary>A row read for another insurer than the caller: a caller registers only for itself.</summary>
+    public static BatchRowResult? OtherInsurer(StagedRow row, RegistrationKey? key, BatchClaim claim) =>
+        key is not null && key.InsurerNumber != claim.InsurerNumber
+            ? BatchRowResult.Rejected(row, [new Reason(ReasonCode.InsurerNumberInvalid, FieldNames.InsurerNumber,
+                $"この行の保険者番号は、認証された保険者の番号（{claim.InsurerNumber}）ではありません。自保険者の番号を指定するか、空欄にしてください。")])
+            : null;
 
     public static Reason Duplicate(bool withinFile) => new(ReasonCode.FieldInvalid, FieldNames.RegistrationId, withinFile
         ? "登録IDが、このファイルの先の行と重複しています。登録IDは行ごとに一意にしてください（この行は登録されていません）。"

@@ -4,7 +4,7 @@ using MiddleServerValidation.Domain.Registration;
 using MiddleServerValidation.Domain.PersonalNumbers;
 using MiddleServerValidation.Domain.KanaNames;
 using MiddleServerValidation.Persistence.PersonalData;
-using MiddleServerValidation.Processing.Registration;
+using MiddleServerValidation.Processing.Notices;
 using Npgsql;
 
 namespace MiddleServerValidation.Processing.ResidentLookups;
@@ -54,11 +54,14 @@ internal static class PendingLookupQueries
         return due;
     }
 
-    /// <summary>Of the claimed lookups, those still pending, locked until the deciding transaction ends.</summary>
-    public static async Task<HashSet<Guid>> LockStillPendingAsync(NpgsqlConnection connection, Guid[] ids, CancellationToken ct)
+    /// <summary>
+    /// Of the claimed lookups, those still pending: another retrier may have decided one after this claim's lease ran
+    /// out. Read under the numbers' locks, which every decider of these registrations takes, so it stays true until commit.
+    /// </summary>
+    public static async Task<HashSet<Guid>> StillPendingAsync(NpgsqlConnection connection, Guid[] ids, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT registration_id FROM resident_lookups WHERE registration_id = ANY(@ids) AND status = 'Pending' FOR UPDATE", connection);
+            "SELECT registration_id FROM resident_lookups WHERE registration_id = ANY(@ids) AND status = 'Pending'", connection);
         command.Parameters.AddWithValue("ids", ids);
         var pending = new HashSet<Guid>();
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -95,7 +98,7 @@ internal static class PendingLookupQueries
                     Parameters =
                     {
                         new("outcome", decision.Outcome.ToString()),
-                        new("reasons", DecisionRecords.ReasonsJson(decision.Reasons)),
+                        new("reasons", NoticeOutbox.ReasonsJson(decision.Reasons)),
                         new("answer", (object?)answerJson ?? DBNull.Value),
                         new("now", now),
                         new("id", item.Id),

@@ -2,7 +2,8 @@ using MiddleServerValidation.Domain;
 using MiddleServerValidation.Domain.CrossCheck;
 using MiddleServerValidation.Domain.Registration;
 using MiddleServerValidation.Persistence.PersonalData;
-using MiddleServerValidation.Processing.Registration;
+using MiddleServerValidation.Processing.Decisions;
+using MiddleServerValidation.Processing.Notices;
 using MiddleServerValidation.Processing.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -10,9 +11,9 @@ using Npgsql;
 namespace MiddleServerValidation.Processing.ResidentLookups;
 
 /// <summary>
-/// Asks J-LIS again for registrations left Pending, and once it answers decides them for good
-/// (with the history as it is now) and writes their final notice. Three steps, so that no lock is
-/// held while J-LIS is asked: claim (short transaction), ask, decide (under the number locks).
+/// Asks J-LIS again for registrations left Pending, and once it answers decides them for good (with the history as it
+/// is now) and writes their final notice. The claim is a short transaction of its own; then, as in the decision step,
+/// the numbers are locked, their history read once, J-LIS asked with no transaction open, and the decisions written.
 /// </summary>
 public sealed class PendingLookupRetrier(
     NpgsqlDataSource dataSource,
@@ -38,12 +39,19 @@ public sealed class PendingLookupRetrier(
         }
 
         var (readable, unreadable) = ReadCandidates(due);
-        var answers = await residentAnswers.LookupAllAsync(readable.Select(c => c.Candidate.PersonalNumber!.Value.Value), cancellationToken);
-        var (completed, stillPending) = await DecideAsync(readable, unreadable, answers, cancellationToken);
+        await using var numbers = await LockedNumbers.AcquireAsync(dataSource, readable.Select(r => r.Due.NumberKey), cancellationToken);
+        var stillPending = await PendingLookupQueries.StillPendingAsync(
+            numbers.Connection, [.. readable.Select(r => r.Due.Id), .. unreadable.Select(u => u.Due.Id)], cancellationToken);
+        var history = await HistoryQueries.LoadHistoryAsync(numbers.Connection, readable.Select(r => r.Due.NumberKey).ToArray(), cancellationToken);
+        var asked = readable.Where(r => stillPending.Contains(r.Due.Id)).ToList();
+        var answers = await residentAnswers.LookupAllAsync(asked.Select(r => r.Candidate.PersonalNumber!.Value.Value), cancellationToken);
+
+        var (completed, postponed) = await DecideAsync(
+            numbers.Connection, asked, unreadable.Where(u => stillPending.Contains(u.Due.Id)).ToList(), history, answers, cancellationToken);
         logger.LogInformation(
             "Pending J-LIS lookups: {Completed} decided, {StillPending} still pending, {Unreadable} unreadable",
-            completed, stillPending, unreadable.Count);
-        return new PendingRetryResult(due.Count, completed, stillPending + unreadable.Count);
+            completed, postponed, unreadable.Count);
+        return new PendingRetryResult(due.Count, completed, postponed + unreadable.Count);
     }
 
     /// <summary>A row that cannot be read back (e.g. a key no longer configured) is postponed, not allowed to block the rest.</summary>
@@ -67,54 +75,49 @@ public sealed class PendingLookupRetrier(
         return (readable, unreadable);
     }
 
+    /// <summary>Decides in memory, in the order they were claimed, then writes everything in one transaction.</summary>
     private async Task<(int Completed, int StillPending)> DecideAsync(
-        List<(DueLookup Due, Candidate Candidate)> readable, List<(DueLookup Due, string Cause)> unreadable,
-        Dictionary<string, ResidentAnswer> answers, CancellationToken cancellationToken)
+        NpgsqlConnection connection, List<(DueLookup Due, Candidate Candidate)> asked, List<(DueLookup Due, string Cause)> unreadable,
+        HistoryBook history, Dictionary<string, ResidentAnswer> answers, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var keys = readable.Select(r => r.Due.NumberKey).ToArray();
-        await RegistrationLocks.AcquireAsync(connection, keys.Select(PersonalNumberProtector.LockKeyOf), cancellationToken);
-        var stillPendingIds = await PendingLookupQueries.LockStillPendingAsync(
-            connection, readable.Select(r => r.Due.Id).Concat(unreadable.Select(u => u.Due.Id)).ToArray(), cancellationToken);
-        var history = await HistoryQueries.LoadHistoryAsync(connection, keys, cancellationToken);
-
         var now = clock.GetUtcNow();
+        var decider = new OrderedDecider(history, RuleSets.Current);
         var write = new ChunkWrite();
-        var (completed, stillPending) = (0, 0);
-        foreach (var (item, cause) in unreadable.Where(u => stillPendingIds.Contains(u.Due.Id)))
+        var postponed = unreadable.Select(u => (u.Due, u.Cause)).ToList();
+        var completed = new List<(DueLookup Due, Decision Decision, ResidentAnswer Answer)>();
+        foreach (var (item, candidate) in asked)
         {
-            await PendingLookupQueries.PostponeAsync(connection, item, now + schedule.DelayAfter(item.Attempts + 1), cause, cancellationToken);
-        }
-
-        foreach (var (item, candidate) in readable.Where(r => stillPendingIds.Contains(r.Due.Id)))
-        {
+            var key = Convert.ToHexString(item.NumberKey);
             var answer = answers[candidate.PersonalNumber!.Value.Value];
-            if (answer is ResidentAnswer.Unavailable unavailable)
+            if (answer is ResidentAnswer.Unavailable unavailable || decider.Decide(candidate, key, _ => answer) is not { } decided)
             {
-                stillPending++;
-                await PendingLookupQueries.PostponeAsync(connection, item, now + schedule.DelayAfter(item.Attempts + 1), unavailable.Cause, cancellationToken);
+                postponed.Add((item, (answer as ResidentAnswer.Unavailable)?.Cause ?? "J-LIS unavailable"));
                 continue;
             }
 
-            var earlier = RegistrationProcessor.HistoryOf(history, Convert.ToHexString(item.NumberKey));
-            var decision = CrossCheckEngine.Decide(candidate, earlier, answer);
-            if (decision.Outcome == Outcome.Accepted)
-            {
-                earlier.Add(new EarlierRegistration(item.Id, item.InsurerNumber, candidate.BirthDate, candidate.KanaName.Normalized, candidate.Sex));
-            }
-
-            completed++;
-            await PendingLookupQueries.CompleteAsync(connection, item, decision, ResidentAnswers.ToJson(answer), now, cancellationToken);
-            write.Findings.AddRange(DecisionRecords.Findings(item.Id, item.InsurerNumber, decision, now));
-            write.Notices.Add(DecisionRecords.Notice(
-                item.Id, item.InsurerNumber, item.RegistrationId, item.BatchId, decision.Outcome, decision.Reasons,
-                candidate.PersonalNumber?.Masked, now));
+            var decision = decided.Decision;
+            decider.Count(item.Id, item.InsurerNumber, candidate, key, decision.Outcome);
+            completed.Add((item, decision, answer));
+            write.Findings.AddRange(DecisionRows.Findings(item.Id, item.InsurerNumber, decision.Findings, now));
+            write.Notices.Add(NoticeOutbox.Row(item.Id, NoticeOutbox.Notice(
+                item.InsurerNumber, item.RegistrationId, item.BatchId, decision.Outcome, decision.Reasons, candidate.PersonalNumber?.Masked, now), now));
         }
 
-        await write.WriteAsync(connection, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return (completed, stillPending);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        foreach (var (item, cause) in postponed)
+        {
+            await PendingLookupQueries.PostponeAsync(connection, item, now + schedule.DelayAfter(item.Attempts + 1), cause, ct);
+        }
+
+        foreach (var (item, decision, answer) in completed)
+        {
+            // The answer J-LIS gave is kept even when the history that appeared meanwhile decided the record without it.
+            await PendingLookupQueries.CompleteAsync(connection, item, decision, ResidentAnswers.ToJson(answer), now, ct);
+        }
+
+        await write.WriteAsync(connection, ct);
+        await transaction.CommitAsync(ct);
+        return (completed.Count, postponed.Count - unreadable.Count);
     }
 }
 

@@ -2,6 +2,7 @@ using MiddleServerValidation.Persistence.Findings;
 using MiddleServerValidation.Persistence.Notices;
 using MiddleServerValidation.Persistence.Registrations;
 using MiddleServerValidation.Persistence.ResidentLookups;
+using MiddleServerValidation.Processing.Notices;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -11,7 +12,7 @@ namespace MiddleServerValidation.Processing.Storage;
 /// Everything one chunk writes, inserted with binary COPY inside the caller's transaction.
 /// COPY has no ON CONFLICT: a duplicate key aborts the chunk, and the caller retries it.
 /// </summary>
-internal sealed class ChunkWrite
+public sealed class ChunkWrite
 {
     public List<StoredRegistration> Registrations { get; } = [];
     public List<StoredFinding> Findings { get; } = [];
@@ -35,10 +36,7 @@ internal sealed class ChunkWrite
             await WriteLookupsAsync(connection, cancellationToken);
         }
 
-        if (Notices.Count > 0)
-        {
-            await WriteNoticesAsync(connection, Notices, cancellationToken);
-        }
+        await NoticeOutbox.WriteAsync(connection, Notices, cancellationToken);
     }
 
     private async Task WriteRegistrationsAsync(NpgsqlConnection connection, CancellationToken ct)
@@ -75,7 +73,7 @@ internal sealed class ChunkWrite
         await copy.CompleteAsync(ct);
     }
 
-    internal static async Task WriteFindingsAsync(NpgsqlConnection connection, IEnumerable<StoredFinding> findings, CancellationToken ct)
+    public static async Task WriteFindingsAsync(NpgsqlConnection connection, IEnumerable<StoredFinding> findings, CancellationToken ct)
     {
         await using var copy = await connection.BeginBinaryImportAsync(
             "COPY findings (id, registration_id, insurer_number, code, rule_id, rule_set_version, differences, " +
@@ -116,31 +114,5 @@ internal sealed class ChunkWrite
         }
 
         await copy.CompleteAsync(ct);
-    }
-
-    internal static async Task WriteNoticesAsync(NpgsqlConnection connection, IReadOnlyCollection<OutboxNotice> notices, CancellationToken ct)
-    {
-        await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY notices (notice_id, registration_id, insurer_number, outcome, payload, created_at, dispatched_at) " +
-            "FROM STDIN (FORMAT BINARY)", ct))
-        {
-            foreach (var n in notices)
-            {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(n.NoticeId, NpgsqlDbType.Uuid, ct);
-                await copy.WriteAsync(n.RegistrationId, NpgsqlDbType.Uuid, ct);
-                await copy.WriteAsync(n.InsurerNumber, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(n.Outcome, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(n.PayloadJson, NpgsqlDbType.Jsonb, ct);
-                await copy.WriteAsync(n.CreatedAt, NpgsqlDbType.TimestampTz, ct);
-                await copy.WriteNullableAsync(n.DispatchedAt, NpgsqlDbType.TimestampTz, ct);
-            }
-
-            await copy.CompleteAsync(ct);
-        }
-
-        // Delivered on commit: wakes the dispatcher at once instead of at its next poll.
-        await using var notify = new NpgsqlCommand($"NOTIFY {NoticeChannel.Name}", connection);
-        await notify.ExecuteNonQueryAsync(ct);
     }
 }

@@ -1,17 +1,18 @@
 using MiddleServerValidation.Domain;
 using MiddleServerValidation.Domain.CrossCheck;
+using MiddleServerValidation.Domain.Registration;
+using MiddleServerValidation.Processing.Decisions;
 using Npgsql;
 
 namespace MiddleServerValidation.Processing.Storage;
 
-/// <summary>The set-based reads of the registration path: one query per chunk, not one per record.</summary>
-internal static class HistoryQueries
+/// <summary>The set-based reads of the decision step: one query per chunk, not one per record.</summary>
+public static class HistoryQueries
 {
-    /// <summary>Earlier accepted registrations for every number key of the chunk, grouped by key (hex).</summary>
-    public static async Task<Dictionary<string, List<EarlierRegistration>>> LoadHistoryAsync(
-        NpgsqlConnection connection, IReadOnlyCollection<byte[]> numberKeys, CancellationToken cancellationToken)
+    /// <summary>Earlier accepted registrations for every number key of the chunk, grouped by key (hex), in decision order.</summary>
+    public static async Task<HistoryBook> LoadHistoryAsync(NpgsqlConnection connection, IReadOnlyCollection<byte[]> numberKeys, CancellationToken ct)
     {
-        var history = new Dictionary<string, List<EarlierRegistration>>(StringComparer.Ordinal);
+        var history = HistoryBook.Empty();
         if (numberKeys.Count == 0)
         {
             return history;
@@ -21,32 +22,25 @@ internal static class HistoryQueries
             "SELECT personal_number_key, id, insurer_number, birth_date, kana_name, sex FROM registrations " +
             "WHERE personal_number_key = ANY(@keys) AND outcome = 'Accepted' ORDER BY decided_at", connection);
         command.Parameters.AddWithValue("keys", numberKeys.ToArray());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
         {
-            var key = Convert.ToHexString(reader.GetFieldValue<byte[]>(0));
-            var earlier = new EarlierRegistration(
+            history.Add(Convert.ToHexString(reader.GetFieldValue<byte[]>(0)), new EarlierRegistration(
                 reader.GetGuid(1),
                 reader.GetString(2),
                 reader.GetFieldValue<DateOnly>(3),
                 reader.GetString(4),
-                reader.IsDBNull(5) ? null : (Sex)reader.GetInt16(5));
-            if (!history.TryGetValue(key, out var list))
-            {
-                history[key] = list = [];
-            }
-
-            list.Add(earlier);
+                reader.IsDBNull(5) ? null : (Sex)reader.GetInt16(5)));
         }
 
         return history;
     }
 
     /// <summary>Registrations already stored under the chunk's idempotency keys.</summary>
-    public static async Task<Dictionary<(string Insurer, string RegistrationId), ExistingRegistration>> LoadExistingAsync(
-        NpgsqlConnection connection, IReadOnlyCollection<(string Insurer, string RegistrationId)> keys, CancellationToken cancellationToken)
+    public static async Task<Dictionary<RegistrationKey, ExistingRegistration>> LoadExistingAsync(
+        NpgsqlConnection connection, IReadOnlyCollection<RegistrationKey> keys, CancellationToken ct)
     {
-        var existing = new Dictionary<(string, string), ExistingRegistration>();
+        var existing = new Dictionary<RegistrationKey, ExistingRegistration>();
         if (keys.Count == 0)
         {
             return existing;
@@ -56,16 +50,14 @@ internal static class HistoryQueries
             "SELECT r.insurer_number, r.registration_id, r.id, r.outcome FROM registrations r " +
             "JOIN unnest(@insurers, @ids) AS k(insurer_number, registration_id) " +
             "ON r.insurer_number = k.insurer_number AND r.registration_id = k.registration_id", connection);
-        command.Parameters.AddWithValue("insurers", keys.Select(k => k.Insurer).ToArray());
+        command.Parameters.AddWithValue("insurers", keys.Select(k => k.InsurerNumber).ToArray());
         command.Parameters.AddWithValue("ids", keys.Select(k => k.RegistrationId).ToArray());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
         {
-            existing[(reader.GetString(0), reader.GetString(1))] = new ExistingRegistration(reader.GetGuid(2), reader.GetString(3));
+            existing[new RegistrationKey(reader.GetString(0), reader.GetString(1))] = new ExistingRegistration(reader.GetGuid(2), reader.GetString(3));
         }
 
         return existing;
     }
 }
-
-internal sealed record ExistingRegistration(Guid Id, string Outcome);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using MiddleServerValidation.Persistence.DataProtection;
 using MiddleServerValidation.Persistence.Staff;
+using MiddleServerValidation.Staff;
 using MiddleServerValidation.Web.Review.Audit;
 using MiddleServerValidation.Web.Review.Authentication;
 using MiddleServerValidation.Web.Review.Cases;

@@ -1,3 +1,5 @@
+using MiddleServerValidation.ServiceDefaults;
+
 namespace MiddleServerValidation.Worker.Notices;
 
 public static class NoticeDispatchExtensions
@@ -6,8 +8,10 @@ public static class NoticeDispatchExtensions
     {
         builder.Services.AddOptions<NoticeDispatchOptions>().BindConfiguration(NoticeDispatchOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<INoticePublisher, BrokerNoticePublisher>();
         builder.Services.AddSingleton<NoticeDispatcher>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<NoticeDispatcher>());
+        builder.Services.AddHealthChecks().AddCheck<NoticeDispatchHealthCheck>("notice-dispatch", tags: [ServiceDefaultsExtensions.LiveTag]);
         return builder;
     }
 }

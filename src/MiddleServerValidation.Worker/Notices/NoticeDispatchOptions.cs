@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace MiddleServerValidation.Worker.Notices;
 
 /// <summary>Publishing notices from the outbox (section <c>Notices</c>).</summary>
-public sealed class NoticeDispatchOptions
+public sealed class NoticeDispatchOptions : IValidatableObject
 {
     public const string Section = "Notices";
 
@@ -13,4 +13,25 @@ public sealed class NoticeDispatchOptions
     /// <summary>The longest a committed notice waits when a wake-up notification was missed.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The longest one batch's publishing may take. A send the broker never confirms (a connection lost mid-send) is
+    /// given up after this and its notice published again; nothing waits on the broker without a bound.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long claimed notices stay this dispatcher's: after that any dispatcher may publish them (a dead worker's).</summary>
+    [Range(typeof(TimeSpan), "00:00:02", "01:00:00")]
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ClaimLease <= SendTimeout)
+        {
+            yield return new ValidationResult(
+                $"Notices:ClaimLease ({ClaimLease}) must be longer than Notices:SendTimeout ({SendTimeout}): a notice still being sent would be taken by another dispatcher.",
+                [nameof(ClaimLease), nameof(SendTimeout)]);
+        }
+    }
 }

@@ -1,4 +1,3 @@
-using MassTransit;
 using MiddleServerValidation.Contracts;
 using MiddleServerValidation.Processing.Notices;
 using Microsoft.Extensions.Options;
@@ -7,14 +6,22 @@ using Npgsql;
 namespace MiddleServerValidation.Worker.Notices;
 
 /// <summary>
-/// Publishes committed notices from the outbox to each insurer's own queue, then marks them sent.
-/// A crash between the two sends a notice again with the same id (at-least-once); none is lost.
-/// Several workers share the work: rows another worker holds are skipped.
+/// Publishes committed notices from the outbox to each insurer's own queue, then marks them sent. Rows are claimed for a
+/// lease in a transaction of their own, so nothing is locked while the broker is asked, and every send is bounded by
+/// <see cref="NoticeDispatchOptions.SendTimeout"/>: a send the broker never confirms (it restarted mid-send) is given
+/// up, its notice given back and published again. A crash between send and mark sends a notice again with the same id
+/// (at-least-once); none is lost. Several workers share the work.
 /// </summary>
 public sealed class NoticeDispatcher(
-    NpgsqlDataSource dataSource, IBus bus, IOptions<NoticeDispatchOptions> options, ILogger<NoticeDispatcher> logger) : BackgroundService
+    NpgsqlDataSource dataSource, INoticePublisher publisher, IOptions<NoticeDispatchOptions> options, TimeProvider clock,
+    ILogger<NoticeDispatcher> logger) : BackgroundService
 {
     private readonly NoticeDispatchOptions _options = options.Value;
+    private readonly Guid _owner = Guid.CreateVersion7();
+    private long _lastRoundTimestamp = clock.GetTimestamp();
+
+    /// <summary>How long since the dispatch loop last came round (a round is bounded, so a long time means it is stuck).</summary>
+    public TimeSpan SinceLastRound => clock.GetElapsedTime(Interlocked.Read(ref _lastRoundTimestamp));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -23,65 +30,81 @@ public sealed class NoticeDispatcher(
             try
             {
                 await using var listener = await dataSource.OpenConnectionAsync(stoppingToken);
-                await using (var listen = new NpgsqlCommand($"LISTEN {Processing.Storage.NoticeChannel.Name}", listener))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-
+                await NoticeOutbox.ListenAsync(listener, stoppingToken);
                 while (!stoppingToken.IsCancellationRequested)
                 {
-                    if (await DispatchBatchAsync(stoppingToken) < _options.BatchSize)
+                    var round = await DispatchBatchAsync(stoppingToken);
+                    Interlocked.Exchange(ref _lastRoundTimestamp, clock.GetTimestamp());
+                    if (round.Claimed < _options.BatchSize || round.Failed > 0)
                     {
                         await listener.WaitAsync(_options.PollInterval, stoppingToken);
                     }
                 }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
+                Interlocked.Exchange(ref _lastRoundTimestamp, clock.GetTimestamp());
                 logger.LogError(e, "Dispatching notices failed; retrying in {Interval}", _options.PollInterval);
                 await Task.Delay(_options.PollInterval, stoppingToken);
             }
         }
     }
 
-    /// <summary>Sends one batch of undispatched notices; returns how many were sent.</summary>
-    public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
+    /// <summary>Claims one batch of unsent notices and publishes it, within the send bound.</summary>
+    public async Task<DispatchRound> DispatchBatchAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var pending = await OutboxQueries.ClaimUndispatchedAsync(connection, _options.BatchSize, cancellationToken);
-        if (pending.Count == 0)
+        var claimed = await NoticeOutbox.ClaimAsync(dataSource, _owner, _options.ClaimLease, _options.BatchSize, cancellationToken);
+        if (claimed.Count == 0)
         {
-            return 0;
+            return new DispatchRound(0, 0, 0);
         }
 
-        await Task.WhenAll(WithoutSupersededPending(pending).GroupBy(n => n.InsurerNumber)
-            .Select(group => SendAsync(group.Key, group, cancellationToken)));
-        await OutboxQueries.MarkDispatchedAsync(connection, pending.Select(n => n.NoticeId).ToArray(), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        logger.LogDebug("Dispatched {Count} notices", pending.Count);
-        return pending.Count;
+        var (toSend, superseded) = SplitSupersededPending(claimed);
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(_options.SendTimeout);
+        var sends = toSend.Select(row => (Row: row, Send: publisher.PublishAsync(row, bound.Token))).ToList();
+        try
+        {
+            // WaitAsync as well as the token: a send that ignores cancellation must not hold the loop either.
+            await Task.WhenAll(sends.Select(s => s.Send)).WaitAsync(_options.SendTimeout + TimeSpan.FromSeconds(1), cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Counted below, send by send.
+        }
+        finally
+        {
+            await bound.CancelAsync();
+        }
+
+        var sent = sends.Where(s => s.Send.IsCompletedSuccessfully).Select(s => s.Row.NoticeId).Concat(superseded).ToList();
+        var failed = sends.Where(s => !s.Send.IsCompletedSuccessfully).ToList();
+        // Recorded even when the host is stopping: what was sent stays sent, what was not is given back at once.
+        await NoticeOutbox.MarkSentAsync(dataSource, sent, CancellationToken.None);
+        await NoticeOutbox.ReleaseAsync(dataSource, _owner, failed.Select(f => f.Row.NoticeId).ToList(), CancellationToken.None);
+        if (failed.Count > 0)
+        {
+            var cause = failed.Select(f => f.Send.Exception?.GetBaseException()).FirstOrDefault(e => e is not null);
+            logger.LogWarning(
+                "Could not publish {Failed} of {Claimed} notices within {Timeout} ({Cause}); they are published again",
+                failed.Count, claimed.Count, _options.SendTimeout, cause is null ? "no confirmation from the broker" : cause.GetType().Name + ": " + cause.Message);
+        }
+
+        logger.LogDebug("Dispatched {Count} notices", sent.Count);
+        return new DispatchRound(claimed.Count, sent.Count, failed.Count);
     }
 
     /// <summary>
-    /// Sends within a batch run concurrently, so their order is not kept. A Pending notice whose final
-    /// notice is in the same batch (after a broker outage) is not sent: it could arrive last.
+    /// Sends within a batch run concurrently, so their order is not kept. A Pending notice whose final notice is in the
+    /// same batch (after a broker outage) is not sent: it could arrive last. It is marked done with the rest.
     /// </summary>
-    private static IEnumerable<OutboxRow> WithoutSupersededPending(List<OutboxRow> batch)
+    private static (List<OutboxRow> ToSend, List<Guid> Superseded) SplitSupersededPending(List<OutboxRow> batch)
     {
         var decided = batch.Where(n => n.Outcome != Outcomes.Pending).Select(n => n.RegistrationId).ToHashSet();
-        return batch.Where(n => n.Outcome != Outcomes.Pending || !decided.Contains(n.RegistrationId));
-    }
-
-    private async Task SendAsync(string insurerNumber, IEnumerable<OutboxRow> notices, CancellationToken cancellationToken)
-    {
-        // A "queue:" address declares the durable queue and its binding before the first send,
-        // so a notice is kept even when the insurer has never connected.
-        var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{QueueNames.Notices(insurerNumber)}"));
-        await Task.WhenAll(notices.Select(row => endpoint.Send(NoticeFactory.FromJson(row.PayloadJson), context =>
-        {
-            context.MessageId = row.NoticeId;
-            context.Durable = true;
-        }, cancellationToken)));
+        var superseded = batch.Where(n => n.Outcome == Outcomes.Pending && decided.Contains(n.RegistrationId)).ToList();
+        return (batch.Except(superseded).ToList(), superseded.Select(n => n.NoticeId).ToList());
     }
 }
+
+/// <summary>One dispatch round: notices claimed, sent (or done without sending), and given back to be sent again.</summary>
+public sealed record DispatchRound(int Claimed, int Sent, int Failed);

@@ -1,7 +1,7 @@
 using MiddleServerValidation.Domain;
 using MiddleServerValidation.Persistence.Reconciliation;
-using MiddleServerValidation.Processing.Reconciliation;
-using MiddleServerValidation.Processing.Reconciliation.Runs;
+using MiddleServerValidation.Reconciliation;
+using MiddleServerValidation.Reconciliation.Runs;
 
 namespace MiddleServerValidation.Worker.Reconciliation;
 

@@ -1,4 +1,4 @@
-using MiddleServerValidation.Processing.Reconciliation;
+using MiddleServerValidation.Reconciliation;
 
 namespace MiddleServerValidation.Worker.Reconciliation;
 

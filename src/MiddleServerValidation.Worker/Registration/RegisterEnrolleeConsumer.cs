@@ -1,6 +1,6 @@
 using MassTransit;
 using MiddleServerValidation.Contracts;
-using MiddleServerValidation.Processing.Registration;
+using MiddleServerValidation.Processing.Decisions;
 
 namespace MiddleServerValidation.Worker.Registration;
 

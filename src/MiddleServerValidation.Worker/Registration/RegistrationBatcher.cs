@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using Npgsql;
 using MiddleServerValidation.Contracts;
 using MiddleServerValidation.Processing;
-using MiddleServerValidation.Processing.Registration;
+using MiddleServerValidation.Processing.Decisions;
 
 namespace MiddleServerValidation.Worker.Registration;
 
@@ -12,7 +12,7 @@ namespace MiddleServerValidation.Worker.Registration;
 /// acknowledgement and its own error handling.
 /// </summary>
 public sealed class RegistrationBatcher(
-    RegistrationProcessor processor, ProcessingOptions options, ILogger<RegistrationBatcher> logger) : BackgroundService
+    IDecisionStep step, ProcessingOptions options, ILogger<RegistrationBatcher> logger) : BackgroundService
 {
     private readonly Channel<Request> _requests = Channel.CreateUnbounded<Request>();
 
@@ -92,7 +92,7 @@ public sealed class RegistrationBatcher(
     {
         try
         {
-            var results = await processor.ProcessAsync(chunk.Select(r => r.Message).ToArray(), stoppingToken);
+            var results = await step.DecideAsync(chunk.Select(r => r.Message).ToArray(), stoppingToken);
             for (var i = 0; i < chunk.Count; i++)
             {
                 chunk[i].Completion.TrySetResult(results[i]);
@@ -122,14 +122,4 @@ public sealed class RegistrationBatcher(
     private static bool IsTransient(Exception e) => e is NpgsqlException { IsTransient: true } or TimeoutException;
 
     private sealed record Request(RegisterEnrollee Message, TaskCompletionSource<RegistrationResult> Completion);
-}
-
-public static class RegistrationBatchingExtensions
-{
-    public static IHostApplicationBuilder AddRegistrationBatching(this IHostApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton<RegistrationBatcher>();
-        builder.Services.AddHostedService(provider => provider.GetRequiredService<RegistrationBatcher>());
-        return builder;
-    }
 }

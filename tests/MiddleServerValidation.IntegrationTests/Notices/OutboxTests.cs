@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using MiddleServerValidation.Contracts;
 using MiddleServerValidation.IntegrationTests.Infrastructure;
 using MiddleServerValidation.Processing;
-using MiddleServerValidation.Processing.Registration;
+using MiddleServerValidation.Processing.Decisions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,11 +17,11 @@ public sealed class OutboxTests(ServiceFixture fixture) : IClassFixture<ServiceF
         // A process that commits and then dies before publishing: the registration path with no dispatcher.
         var builder = WebApplication.CreateBuilder();
         fixture.Configure(builder);
-        builder.AddRegistrationProcessing();
+        builder.AddProcessing();
         await using (var crashed = builder.Build())
         {
-            var processor = crashed.Services.GetRequiredService<RegistrationProcessor>();
-            var results = await processor.ProcessAsync(
+            var processor = crashed.Services.GetRequiredService<DecisionStep>();
+            var results = await processor.DecideAsync(
                 [TestData.Registration("OUTBOX-1", "111111111118", "H1.9.13", "シカク ハナコ", TestData.InsurerB)], CancellationToken.None);
             Assert.Equal(RegistrationResultKind.Decided, Assert.Single(results).Kind);
         }

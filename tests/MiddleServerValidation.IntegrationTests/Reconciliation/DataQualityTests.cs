@@ -2,10 +2,11 @@ using System.Text;
 using System.Text.RegularExpressions;
 using MiddleServerValidation.Domain;
 using MiddleServerValidation.IntegrationTests.Infrastructure;
-using MiddleServerValidation.Processing.Reconciliation;
-using MiddleServerValidation.Processing.Reconciliation.Corrections;
-using MiddleServerValidation.Processing.Reconciliation.Report;
-using MiddleServerValidation.Processing.Reconciliation.Snapshots;
+using MiddleServerValidation.Reconciliation;
+using MiddleServerValidation.Reconciliation.Corrections;
+using MiddleServerValidation.Reconciliation.Figures;
+using MiddleServerValidation.Reports;
+using MiddleServerValidation.Reconciliation.Snapshots;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -106,10 +107,10 @@ public sealed class DataQualityTests(ReconciliationFixture fixture) : IClassFixt
             $"SELECT @day, insurer_number, kpi, CASE WHEN kpi = 'card_lost_character' AND insurer_number = '{TestData.InsurerA}' THEN 35000 ELSE value END, " +
             "run_id, now() FROM data_quality_snapshots WHERE snapshot_date = @today ON CONFLICT DO NOTHING", ("day", monthAgo), ("today", today));
 
-        var report = _host.Services.GetRequiredService<IDataQualityReport>();
+        var report = _host.Services.GetRequiredService<IDataQualityFigures>();
         var figures = await report.LoadAsync(new ReportQuery(), CancellationToken.None);
-        var html = report.RenderHtml(figures);
-        var csv = Encoding.UTF8.GetString(report.RenderCsv(figures));
+        var html = DataQualityReport.Html(figures);
+        var csv = Encoding.UTF8.GetString(DataQualityReport.Csv(figures));
 
         Assert.Equal([monthAgo, today], figures.Dates);
         Assert.Equal((1 + 3) * DataQualityKpis.All.Count, Regex.Matches(html, "<svg ").Count);

@@ -1,6 +1,6 @@
 using MiddleServerValidation.IntegrationTests.Infrastructure;
 using MiddleServerValidation.Persistence.Findings;
-using MiddleServerValidation.Processing.Reconciliation;
+using MiddleServerValidation.Reconciliation;
 using Microsoft.EntityFrameworkCore;
 
 namespace MiddleServerValidation.IntegrationTests.Reconciliation;

@@ -2,8 +2,8 @@ using System.Text.Json;
 using MiddleServerValidation.Contracts;
 using MiddleServerValidation.IntegrationTests.Infrastructure;
 using MiddleServerValidation.Persistence.Findings;
-using MiddleServerValidation.Processing.Reconciliation;
-using MiddleServerValidation.Processing.Reconciliation.Runs;
+using MiddleServerValidation.Reconciliation;
+using MiddleServerValidation.Reconciliation.Runs;
 using Microsoft.EntityFrameworkCore;
 
 namespace MiddleServerValidation.IntegrationTests.Reconciliation;

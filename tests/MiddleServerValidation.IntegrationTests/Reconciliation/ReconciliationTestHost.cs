@@ -3,9 +3,9 @@ using MiddleServerValidation.Domain;
 using MiddleServerValidation.IntegrationTests.Infrastructure;
 using MiddleServerValidation.Persistence.PersonalData;
 using MiddleServerValidation.Persistence.Reconciliation;
-using MiddleServerValidation.Processing.Reconciliation;
-using MiddleServerValidation.Processing.Reconciliation.Runs;
-using MiddleServerValidation.Processing.Registration;
+using MiddleServerValidation.Reconciliation;
+using MiddleServerValidation.Reconciliation.Runs;
+using MiddleServerValidation.Processing.Decisions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -39,7 +39,7 @@ public sealed class ReconciliationTestHost : IAsyncDisposable
 
     /// <summary>Registers through the one registration path (cross-checks, J-LIS, findings, notices).</summary>
     public Task<IReadOnlyList<RegistrationResult>> RegisterAsync(params RegisterEnrollee[] messages) =>
-        Services.GetRequiredService<RegistrationProcessor>().ProcessAsync(messages, CancellationToken.None);
+        Services.GetRequiredService<DecisionStep>().DecideAsync(messages, CancellationToken.None);
 
     public Task<RunOutcome> ReconcileAsync(
         IReadOnlyList<string>? steps = null, DateOnly? day = null, IProgress<ReconciliationProgress>? progress = null,

@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using MiddleServerValidation.Processing.Reconciliation;
-using MiddleServerValidation.Processing.Reconciliation.Report;
-using MiddleServerValidation.Processing.Reconciliation.Snapshots;
+using MiddleServerValidation.Reconciliation;
+using MiddleServerValidation.Reconciliation.Figures;
+using MiddleServerValidation.Reports;
+using MiddleServerValidation.Reconciliation.Snapshots;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -37,7 +38,7 @@ public sealed class ReportRenderingTests
     {
         var figures = Figures(("06139992", DataQualityKpis.CardLostCharacter, [35_000, 12_000, 0]), ("01130012", DataQualityKpis.Registrations, [10, 20, 30]));
 
-        var html = Report().RenderHtml(figures);
+        var html = DataQualityReport.Html(figures);
 
         Assert.Equal(3 * DataQualityKpis.All.Count, Regex.Matches(html, "<svg ").Count);
         Assert.Contains("約3.5万件 → 0件", html, StringComparison.Ordinal);
@@ -51,7 +52,7 @@ public sealed class ReportRenderingTests
     [Fact]
     public void Without_snapshots_the_report_says_so()
     {
-        var html = Report().RenderHtml(new DataQualityFigures([], [], new Dictionary<(DateOnly, string, string), long>(), DateTimeOffset.UtcNow));
+        var html = DataQualityReport.Html(new DataQualityFigures([], [], new Dictionary<(DateOnly, string, string), long>(), DateTimeOffset.UtcNow));
 
         Assert.Contains("まだありません", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<svg", html, StringComparison.Ordinal);
@@ -62,7 +63,7 @@ public sealed class ReportRenderingTests
     {
         var figures = Figures(("06139992", DataQualityKpis.OpenCases, [3, 1, 0]), ("01130012", DataQualityKpis.OpenCases, [2, 2, 2]));
 
-        var bytes = Report().RenderCsv(figures);
+        var bytes = DataQualityReport.Csv(figures);
 
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -86,14 +87,5 @@ public sealed class ReportRenderingTests
 
         return new DataQualityFigures(dates, series.Select(s => s.Insurer).Distinct().Order(StringComparer.Ordinal).ToList(), values,
             new DateTimeOffset(2026, 11, 21, 3, 0, 0, TimeSpan.FromHours(9)));
-    }
-
-    // The renderer as a host registers it; the data source is never opened by rendering.
-    private static IDataQualityReport Report()
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddSingleton(NpgsqlDataSource.Create("Host=127.0.0.1;Port=1"));
-        builder.AddDataQualityReports();
-        return builder.Build().Services.GetRequiredService<IDataQualityReport>();
     }
 }

@@ -1,6 +1,6 @@
 using MiddleServerValidation.Domain.CrossCheck;
 using MiddleServerValidation.IntegrationTests.Infrastructure;
-using MiddleServerValidation.Processing.Reconciliation.DryRun;
+using MiddleServerValidation.Reconciliation.DryRun;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -8,6 +8,7 @@ using MiddleServerValidation.Persistence.Notices;
 using MiddleServerValidation.Persistence.Registrations;
 using MiddleServerValidation.Persistence.Review;
 using MiddleServerValidation.Web.Review.Cases;
+using MiddleServerValidation.Processing.Findings;
 
 namespace MiddleServerValidation.IntegrationTests.Review;
 

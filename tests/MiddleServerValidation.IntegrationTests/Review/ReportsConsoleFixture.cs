@@ -1,6 +1,6 @@
 using MiddleServerValidation.IntegrationTests.Infrastructure;
 using MiddleServerValidation.IntegrationTests.Reconciliation;
-using MiddleServerValidation.Processing.Reconciliation.Runs;
+using MiddleServerValidation.Reconciliation.Runs;
 
 namespace MiddleServerValidation.IntegrationTests.Review;
 

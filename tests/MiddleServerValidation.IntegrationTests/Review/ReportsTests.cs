@@ -6,7 +6,8 @@ using Microsoft.Playwright;
 using MiddleServerValidation.IntegrationTests.Infrastructure;
 using MiddleServerValidation.Persistence.Audit;
 using MiddleServerValidation.Persistence.Staff;
-using MiddleServerValidation.Processing.Reconciliation.Runs;
+using MiddleServerValidation.Staff;
+using MiddleServerValidation.Reconciliation.Runs;
 using static Microsoft.Playwright.Assertions;
 
 namespace MiddleServerValidation.IntegrationTests.Review;

@@ -8,7 +8,8 @@ using MiddleServerValidation.IntegrationTests.Infrastructure;
 using MiddleServerValidation.Persistence.Findings;
 using MiddleServerValidation.Persistence.Registrations;
 using MiddleServerValidation.Persistence.Staff;
-using MiddleServerValidation.Processing.Registration;
+using MiddleServerValidation.Staff;
+using MiddleServerValidation.Processing.Decisions;
 using MiddleServerValidation.Web;
 
 namespace MiddleServerValidation.IntegrationTests.Review;
@@ -56,7 +57,7 @@ public class ReviewConsoleFixture : ServiceFixture, IAsyncLifetime
     {
         await InitializeAsync();
         var worker = await EnsureWorkerAsync();
-        await SeedAsync(worker.Services.GetRequiredService<RegistrationProcessor>());
+        await SeedAsync(worker.Services.GetRequiredService<DecisionStep>());
         await using (var db = CreateDbContext())
         {
             var accounts = new StaffAccounts(db, TimeProvider.System);
@@ -114,7 +115,7 @@ public class ReviewConsoleFixture : ServiceFixture, IAsyncLifetime
         return await db.Set<StoredFinding>().AsNoTracking().SingleAsync(f => f.Id == id);
     }
 
-    private async Task SeedAsync(RegistrationProcessor processor)
+    private async Task SeedAsync(DecisionStep processor)
     {
         List<RegisterEnrollee> first = [.. TestData.Example("prior.csv").Select(TestData.FromExample)];
         List<RegisterEnrollee> second = [.. TestData.Example("new.csv").Select(TestData.FromExample)];
@@ -134,9 +135,9 @@ public class ReviewConsoleFixture : ServiceFixture, IAsyncLifetime
         }
 
         // Two rounds, as two submissions: the earlier registrations are accepted history for the later ones.
-        var accepted = await processor.ProcessAsync(first, CancellationToken.None);
+        var accepted = await processor.DecideAsync(first, CancellationToken.None);
         Assert.All(accepted, r => Assert.Equal(Outcomes.Accepted, r.Outcome));
-        var suspected = await processor.ProcessAsync(second, CancellationToken.None);
+        var suspected = await processor.DecideAsync(second, CancellationToken.None);
         Assert.Equal(10, suspected.Count(r => r.Outcome == Outcomes.Suspected));
     }
 }

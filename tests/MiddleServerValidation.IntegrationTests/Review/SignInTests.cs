@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using MiddleServerValidation.Persistence.Audit;
 using MiddleServerValidation.Persistence.Staff;
+using MiddleServerValidation.Staff;
 using MiddleServerValidation.Web;
 
 namespace MiddleServerValidation.IntegrationTests.Review;

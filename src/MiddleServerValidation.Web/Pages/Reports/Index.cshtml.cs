@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MiddleServerValidation.Persistence.Audit;
 using MiddleServerValidation.Persistence.Reconciliation;
-using MiddleServerValidation.Processing.Reconciliation.Corrections;
-using MiddleServerValidation.Processing.Reconciliation.Report;
+using MiddleServerValidation.Reconciliation.Corrections;
+using MiddleServerValidation.Reconciliation.Figures;
+using MiddleServerValidation.Reports;
 using MiddleServerValidation.Web.Review.Audit;
 using MiddleServerValidation.Web.Review.Display;
 using MiddleServerValidation.Web.Review.Reports;
@@ -15,7 +16,7 @@ namespace MiddleServerValidation.Web.Pages.Reports;
 /// The nightly reconciliation's results, for Supervisors only (folder policy): the data-quality report as its own
 /// page and as CSV, and each insurer's latest correction file. Every view and download is audited.
 /// </summary>
-public sealed class IndexModel(IDataQualityReport report, ICorrectionFiles corrections, RecentRuns runs, AuditLog audit, TimeProvider clock)
+public sealed class IndexModel(IDataQualityFigures report, ICorrectionFiles corrections, RecentRuns runs, AuditLog audit, TimeProvider clock)
     : PageModel
 {
     // The report is one self-contained document: its own inline styles and SVG, and still no script, frame or form.
@@ -42,7 +43,7 @@ public sealed class IndexModel(IDataQualityReport report, ICorrectionFiles corre
         var figures = await report.LoadAsync(filter.ToQuery(), cancellationToken);
         await audit.WriteAsync(User, AuditActions.ViewDataQualityReport, null, $"データ品質レポートを閲覧（{filter.Describe()}）", cancellationToken);
         Response.Headers.ContentSecurityPolicy = ReportPolicy;
-        return Content(report.RenderHtml(figures), "text/html; charset=utf-8");
+        return Content(DataQualityReport.Html(figures), "text/html; charset=utf-8");
     }
 
     public async Task<IActionResult> OnGetCsvAsync([FromQuery] ReportFilter filter, CancellationToken cancellationToken)
@@ -51,7 +52,7 @@ public sealed class IndexModel(IDataQualityReport report, ICorrectionFiles corre
         var figures = await report.LoadAsync(filter.ToQuery(), cancellationToken);
         await audit.WriteAsync(User, AuditActions.ExportDataQualityCsv, null, $"データ品質レポートをCSV出力（{filter.Describe()}）", cancellationToken);
         var name = string.Create(CultureInfo.InvariantCulture, $"data-quality-report-{JapanTime.Today(clock):yyyyMMdd}.csv");
-        return File(report.RenderCsv(figures), CorrectionFileContent.ContentType, name);
+        return File(DataQualityReport.Csv(figures), CorrectionFileContent.ContentType, name);
     }
 
     /// <summary>An insurer's latest correction file, or the one of a given run.</summary>

@@ -1,6 +1,8 @@
 using System.Text;
+using MiddleServerValidation.BatchFiles.Csv;
 using MiddleServerValidation.Persistence.Audit;
 using MiddleServerValidation.Persistence.Staff;
+using MiddleServerValidation.Staff;
 using MiddleServerValidation.Web.Review.Display;
 
 namespace MiddleServerValidation.Web.Review.Audit;
@@ -25,22 +27,12 @@ public static class AuditCsv
     }
 
     public static string Line(AuditEntry entry) => string.Join(',',
-        Cell(JapanTime.DateTime(entry.OccurredAt)),
-        Cell(entry.Actor),
-        Cell(entry.ActorRole is null ? "" : StaffRoles.Label(entry.ActorRole)),
-        Cell(Labels.AuditAction(entry.Action)),
-        Cell(entry.Action),
-        Cell(entry.FindingId?.ToString() ?? ""),
-        Cell(entry.Details),
-        Cell(entry.ClientAddress ?? ""));
-
-    private static string Cell(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
-    }
+        SpreadsheetCsv.Field(JapanTime.DateTime(entry.OccurredAt)),
+        SpreadsheetCsv.Field(entry.Actor),
+        SpreadsheetCsv.Field(entry.ActorRole is null ? "" : StaffRoles.Label(entry.ActorRole)),
+        SpreadsheetCsv.Field(Labels.AuditAction(entry.Action)),
+        SpreadsheetCsv.Field(entry.Action),
+        SpreadsheetCsv.Field(entry.FindingId?.ToString() ?? ""),
+        SpreadsheetCsv.Field(entry.Details),
+        SpreadsheetCsv.Field(entry.ClientAddress ?? ""));
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using MiddleServerValidation.Persistence.Staff;
+using MiddleServerValidation.Staff;
 
 namespace MiddleServerValidation.Web.Review.Authentication;
 

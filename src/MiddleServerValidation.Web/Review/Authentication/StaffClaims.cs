@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using MiddleServerValidation.Persistence.Staff;
+using MiddleServerValidation.Staff;
 
 namespace MiddleServerValidation.Web.Review.Authentication;
 

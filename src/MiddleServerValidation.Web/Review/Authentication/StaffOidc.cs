@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication.OAuth;
 using Microsoft.Extensions.Options;
 using MiddleServerValidation.Persistence.Audit;
 using MiddleServerValidation.Persistence.Staff;
+using MiddleServerValidation.Staff;
 using MiddleServerValidation.Web.Review.Audit;
 
 namespace MiddleServerValidation.Web.Review.Authentication;

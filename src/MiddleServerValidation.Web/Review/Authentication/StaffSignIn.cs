@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using MiddleServerValidation.Persistence;
 using MiddleServerValidation.Persistence.Audit;
 using MiddleServerValidation.Persistence.Staff;
+using MiddleServerValidation.Staff;
 using MiddleServerValidation.Web.Review.Audit;
 using MiddleServerValidation.Web.Review.Display;
 

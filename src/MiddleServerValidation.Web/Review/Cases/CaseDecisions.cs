@@ -5,10 +5,10 @@ using MiddleServerValidation.Persistence;
 using MiddleServerValidation.Persistence.Audit;
 using MiddleServerValidation.Persistence.Findings;
 using MiddleServerValidation.Persistence.Review;
-using MiddleServerValidation.Processing.Storage;
 using MiddleServerValidation.Web.Review.Audit;
 using MiddleServerValidation.Web.Review.Authentication;
 using MiddleServerValidation.Web.Review.Display;
+using MiddleServerValidation.Processing.Findings;
 
 namespace MiddleServerValidation.Web.Review.Cases;
 
@@ -28,7 +28,7 @@ public sealed class CaseDecisions(ValidationDbContext db, AuditLog audit, Review
             return Task.FromResult<string?>(TooLong);
         }
 
-        return DecideAsync(findingId, expectedStatus, notifyDispatchers: true, cancellationToken, async (finding, now) =>
+        return DecideAsync(findingId, expectedStatus, cancellationToken, async (finding, now) =>
         {
             if (finding.Status != FindingStatuses.Open)
             {
@@ -62,7 +62,7 @@ public sealed class CaseDecisions(ValidationDbContext db, AuditLog audit, Review
             return Task.FromResult<string?>(TooLong);
         }
 
-        return DecideAsync(findingId, expectedStatus, notifyDispatchers: false, cancellationToken, async (finding, now) =>
+        return DecideAsync(findingId, expectedStatus, cancellationToken, async (finding, now) =>
         {
             if (finding.Status != FindingStatuses.Open)
             {
@@ -89,7 +89,7 @@ public sealed class CaseDecisions(ValidationDbContext db, AuditLog audit, Review
             return Task.FromResult<string?>(TooLong);
         }
 
-        return DecideAsync(findingId, expectedStatus, notifyDispatchers: false, cancellationToken, async (finding, now) =>
+        return DecideAsync(findingId, expectedStatus, cancellationToken, async (finding, now) =>
         {
             if (finding.Status == FindingStatuses.Open)
             {
@@ -105,7 +105,7 @@ public sealed class CaseDecisions(ValidationDbContext db, AuditLog audit, Review
     }
 
     public Task<string?> AssignToMeAsync(Guid findingId, string expectedStatus, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        DecideAsync(findingId, expectedStatus, notifyDispatchers: false, cancellationToken, async (finding, now) =>
+        DecideAsync(findingId, expectedStatus, cancellationToken, async (finding, now) =>
         {
             var assignment = await db.Set<CaseAssignment>().SingleOrDefaultAsync(a => a.FindingId == finding.Id, cancellationToken);
             if (assignment?.Assignee == user.UserName())
@@ -135,7 +135,7 @@ public sealed class CaseDecisions(ValidationDbContext db, AuditLog audit, Review
     private static string Remark(string remark) => remark.Length == 0 ? "" : $"備考：{remark}";
 
     private async Task<string?> DecideAsync(
-        Guid findingId, string expectedStatus, bool notifyDispatchers, CancellationToken cancellationToken,
+        Guid findingId, string expectedStatus, CancellationToken cancellationToken,
         Func<StoredFinding, DateTimeOffset, Task<string?>> decide)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -160,11 +160,6 @@ public sealed class CaseDecisions(ValidationDbContext db, AuditLog audit, Review
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        if (notifyDispatchers)
-        {
-            // Delivered at commit: the worker's dispatchers publish the new notice at once.
-            await db.Database.ExecuteSqlRawAsync($"NOTIFY {NoticeChannel.Name}", cancellationToken);
-        }
 
         await transaction.CommitAsync(cancellationToken);
         return null;

@@ -33,7 +33,7 @@ public sealed class CaseDetails(ValidationDbContext db, CaseNumbers numbers)
         var assignment = await db.Set<CaseAssignment>().AsNoTracking().SingleOrDefaultAsync(a => a.FindingId == findingId, cancellationToken);
 
         var answer = ReadAnswer(registration.ResidentAnswerJson);
-        var differences = JsonSerializer.Deserialize<List<FieldDifference>>(finding.DifferencesJson, NoticeFactory.Json) ?? [];
+        var differences = JsonSerializer.Deserialize<List<FieldDifference>>(finding.DifferencesJson, StoredJson.Options) ?? [];
         return new CaseDetail
         {
             Finding = finding,
@@ -44,7 +44,7 @@ public sealed class CaseDetails(ValidationDbContext db, CaseNumbers numbers)
             Differences = [.. differences.Select(d => new DifferenceView(
                 d.Field, ComparisonBuilder.Show(d.Field, d.CandidateValue), ComparisonBuilder.Show(d.Field, d.OtherValue),
                 SourceLabel(d.Source, conflicting)))],
-            Notices = [.. notices.Select(n => new NoticeView(NoticeFactory.FromJson(n.PayloadJson), n.CreatedAt, n.DispatchedAt))],
+            Notices = [.. notices.Select(n => new NoticeView(NoticeOutbox.Read(n.PayloadJson), n.CreatedAt, n.DispatchedAt))],
             Events = events,
             Assignment = assignment,
         };

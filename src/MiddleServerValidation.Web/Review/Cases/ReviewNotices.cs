@@ -7,6 +7,7 @@ using MiddleServerValidation.Persistence.Findings;
 using MiddleServerValidation.Persistence.Notices;
 using MiddleServerValidation.Persistence.Registrations;
 using MiddleServerValidation.Processing.Notices;
+using Npgsql;
 
 namespace MiddleServerValidation.Web.Review.Cases;
 
@@ -18,9 +19,9 @@ namespace MiddleServerValidation.Web.Review.Cases;
 public sealed class ReviewNotices(ValidationDbContext db, CaseNumbers numbers)
 {
     public static Guid IdOf(string insurerNumber, string registrationId, Guid findingId) =>
-        NoticeFactory.NoticeIdOf(insurerNumber, registrationId, $"review-confirmed:{findingId}");
+        NoticeIds.OfPurpose(insurerNumber, registrationId, $"review-confirmed:{findingId}");
 
-    /// <summary>Adds the notice to the outbox (pending changes of the caller's transaction); returns its id.</summary>
+    /// <summary>Writes the notice to the outbox in the caller's transaction (which wakes the dispatchers at commit); returns its id.</summary>
     public async Task<Guid> AddConfirmedAsync(StoredFinding finding, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var registration = await db.Set<StoredRegistration>().AsNoTracking().SingleAsync(r => r.Id == finding.RegistrationId, cancellationToken);
@@ -31,7 +32,7 @@ public sealed class ReviewNotices(ValidationDbContext db, CaseNumbers numbers)
             return id;
         }
 
-        var original = JsonSerializer.Deserialize<List<NoticeReason>>(registration.ReasonsJson, NoticeFactory.Json) ?? [];
+        var original = JsonSerializer.Deserialize<List<NoticeReason>>(registration.ReasonsJson, StoredJson.Options) ?? [];
         var cause = original.FirstOrDefault(r => r.Code == finding.Code);
         List<Reason> reasons = [new Reason(ReasonCode.ReviewConfirmedError, cause?.Field, ReasonCatalog.MessageOf(ReasonCode.ReviewConfirmedError))];
         if (cause is not null && Enum.TryParse<ReasonCode>(cause.Code, out var code))
@@ -40,17 +41,9 @@ public sealed class ReviewNotices(ValidationDbContext db, CaseNumbers numbers)
         }
 
         var masked = registration.PersonalNumberCipher is null ? null : numbers.Masked(registration.PersonalNumberCipher);
-        var notice = NoticeFactory.Create(registration.InsurerNumber, registration.RegistrationId, registration.BatchId,
-            Outcome.Suspected, reasons, masked, now) with { NoticeId = id };
-        db.Add(new OutboxNotice
-        {
-            NoticeId = id,
-            RegistrationId = registration.Id,
-            InsurerNumber = registration.InsurerNumber,
-            Outcome = notice.Outcome,
-            PayloadJson = NoticeFactory.ToJson(notice),
-            CreatedAt = now,
-        });
+        var notice = NoticeOutbox.Notice(registration.InsurerNumber, registration.RegistrationId, registration.BatchId,
+            Outcome.Suspected, reasons, masked, now, id);
+        await NoticeOutbox.WriteAsync((NpgsqlConnection)db.Database.GetDbConnection(), [NoticeOutbox.Row(registration.Id, notice, now)], cancellationToken);
         return id;
     }
 }

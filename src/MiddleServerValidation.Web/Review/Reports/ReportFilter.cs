@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using MiddleServerValidation.Processing.Reconciliation.Report;
+using MiddleServerValidation.Reconciliation.Figures;
 
 namespace MiddleServerValidation.Web.Review.Reports;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MiddleServerValidation.Processing.Reconciliation;
+using MiddleServerValidation.Reconciliation;
 using MiddleServerValidation.Web.Review.Authentication;
 
 namespace MiddleServerValidation.Web.Review.Reports;
@@ -12,7 +12,7 @@ public static class ReportsPageExtensions
     /// </summary>
     public static WebApplicationBuilder AddReportsPage(this WebApplicationBuilder builder)
     {
-        builder.AddDataQualityReports();
+        builder.AddReconciliationResults();
         builder.Services.Configure<RazorPagesOptions>(options =>
             options.Conventions.AuthorizeFolder("/Reports", StaffAuthentication.SupervisorPolicy));
         builder.Services.AddScoped<RecentRuns>();

@@ -1,0 +1,79 @@
+using MiddleServerValidation.Contracts;
+using MiddleServerValidation.Domain.CrossCheck;
+using MiddleServerValidation.Processing.Intake;
+using MiddleServerValidation.Processing.ResidentLookups;
+using MiddleServerValidation.Processing.Storage;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace MiddleServerValidation.Processing.Decisions;
+
+/// <summary>Decides chunks of registrations: what the worker's group-commit batcher calls (a fake stands in for it in tests).</summary>
+public interface IDecisionStep
+{
+    Task<IReadOnlyList<RegistrationResult>> DecideAsync(IReadOnlyList<RegisterEnrollee> messages, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The one decision step for new registrations, a single message's and a batch chunk's alike: the chunk's numbers are
+/// locked, their history and the chunk's already stored keys are read once, J-LIS is asked (numbers locked, no
+/// transaction open) for what the decisions need, the chunk is decided in memory (<see cref="ChunkDecider"/>), then
+/// written and committed in one transaction. Pending J-LIS retries and the nightly re-check decide with the same
+/// <see cref="OrderedDecider"/> against histories read the same way.
+/// </summary>
+public sealed class DecisionStep(
+    NpgsqlDataSource dataSource,
+    RegistrationIntake intake,
+    ResidentAnswers residentAnswers,
+    PendingLookupSchedule schedule,
+    TimeProvider clock,
+    ILogger<DecisionStep> logger) : IDecisionStep
+{
+    public async Task<IReadOnlyList<RegistrationResult>> DecideAsync(IReadOnlyList<RegisterEnrollee> messages, CancellationToken cancellationToken)
+    {
+        await using var chunk = await OpenAsync(intake.Prepare(messages), ChunkOptions.Default, cancellationToken);
+        return await chunk.CommitAsync(null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Locks the chunk's numbers, reads what it needs once and decides it, ready for <see cref="OpenChunk.CommitAsync"/>.
+    /// Dispose the chunk to release the locks. Chunks that must be decided in order (a batch file's) pass the previous
+    /// chunk's <paramref name="locked"/> signal as <paramref name="lockAfter"/>: locks are then taken in chunk order, so a
+    /// later chunk sharing a number waits for the earlier one's commit instead of overtaking it (or deadlocking with it).
+    /// </summary>
+    public async Task<OpenChunk> OpenAsync(
+        IReadOnlyList<PreparedRegistration> items, ChunkOptions options, CancellationToken cancellationToken,
+        Task? lockAfter = null, TaskCompletionSource? locked = null)
+    {
+        LockedNumbers numbers;
+        try
+        {
+            if (lockAfter is not null)
+            {
+                await lockAfter.WaitAsync(cancellationToken);
+            }
+
+            numbers = await LockedNumbers.AcquireAsync(dataSource, items.Where(i => i.NumberKey is not null).Select(i => i.NumberKey!), cancellationToken);
+        }
+        finally
+        {
+            locked?.TrySetResult();
+        }
+
+        try
+        {
+            var context = new DecisionContext(RuleSets.Current, clock.GetUtcNow(), schedule, options.WriteNotices);
+            return await OpenChunk.LoadAsync(this, numbers, items, context, cancellationToken);
+        }
+        catch
+        {
+            await numbers.DisposeAsync();
+            throw;
+        }
+    }
+
+    internal Task<Dictionary<string, ResidentAnswer>> AskAsync(IEnumerable<string> personalNumbers, CancellationToken ct) =>
+        residentAnswers.LookupAllAsync(personalNumbers, ct);
+
+    internal ILogger Logger => logger;
+}

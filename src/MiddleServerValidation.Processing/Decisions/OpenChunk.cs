@@ -1,0 +1,155 @@
+using MiddleServerValidation.Domain.CrossCheck;
+using MiddleServerValidation.Domain.Registration;
+using MiddleServerValidation.Processing.Intake;
+using MiddleServerValidation.Processing.Storage;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace MiddleServerValidation.Processing.Decisions;
+
+/// <summary>
+/// A chunk decided in memory under its numbers' locks, not yet written. <see cref="CommitAsync"/> writes it in one
+/// transaction; <see cref="CommitOneAsync"/> writes its records one at a time when the database refuses the chunk as a
+/// whole. The locks are held until the chunk is disposed, so its history stays as it was read.
+/// </summary>
+public sealed class OpenChunk : IAsyncDisposable
+{
+    private const int MaxAttempts = 3;
+
+    private readonly DecisionStep _step;
+    private readonly LockedNumbers _numbers;
+    private readonly IReadOnlyList<PreparedRegistration> _items;
+    private readonly DecisionContext _context;
+    private readonly Dictionary<string, ResidentAnswer> _answers = new(StringComparer.Ordinal);
+    private Dictionary<RegistrationKey, ExistingRegistration> _existing = [];
+    private HistoryBook _history = HistoryBook.Empty();
+    private DecidedChunk _decided = new([], new ChunkWrite(), []);
+    private HistoryBook? _oneByOneHistory;
+
+    private OpenChunk(DecisionStep step, LockedNumbers numbers, IReadOnlyList<PreparedRegistration> items, DecisionContext context) =>
+        (_step, _numbers, _items, _context) = (step, numbers, items, context);
+
+    public IReadOnlyList<PreparedRegistration> Items => _items;
+
+    /// <summary>The results as decided; those of a committed chunk once <see cref="CommitAsync"/> returns.</summary>
+    public IReadOnlyList<RegistrationResult> Results => _decided.Results;
+
+    private NpgsqlConnection Connection => _numbers.Connection;
+
+    internal static async Task<OpenChunk> LoadAsync(
+        DecisionStep step, LockedNumbers numbers, IReadOnlyList<PreparedRegistration> items, DecisionContext context, CancellationToken ct)
+    {
+        var chunk = new OpenChunk(step, numbers, items, context);
+        chunk._existing = await HistoryQueries.LoadExistingAsync(chunk.Connection, chunk.Keys(), ct);
+        chunk._history = await HistoryQueries.LoadHistoryAsync(
+            chunk.Connection, items.Where(i => i.NumberKey is not null).Select(i => i.NumberKey!).ToArray(), ct);
+        chunk._decided = await chunk.DecideAsync(items, chunk._history, ct);
+        return chunk;
+    }
+
+    /// <summary>Writes the decided chunk and <paramref name="beforeCommit"/> in one transaction, and commits.</summary>
+    public async Task<IReadOnlyList<RegistrationResult>> CommitAsync(BeforeCommit? beforeCommit, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var transaction = await Connection.BeginTransactionAsync(ct);
+                await _decided.Write.WriteAsync(Connection, ct);
+                if (beforeCommit is not null)
+                {
+                    await beforeCommit(Connection, _decided.Results, ct);
+                }
+
+                await transaction.CommitAsync(ct);
+                return _decided.Results;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && attempt < MaxAttempts)
+            {
+                // Another worker stored one of these keys since they were read (a redelivery under another number, which
+                // these locks do not cover): read the keys again and decide again; that record is now a duplicate.
+                _step.Logger.LogInformation("Chunk of {Count} raced a concurrent insert ({Constraint}); deciding it again", _items.Count, e.ConstraintName);
+                _existing = await HistoryQueries.LoadExistingAsync(Connection, Keys(), ct);
+                _decided = await DecideAsync(_items, _history, ct);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Decides and commits one record alone, in a transaction of its own with what <paramref name="beforeCommit"/> adds,
+    /// under this chunk's locks: for a chunk the database refused as a whole, whose records are then committed one at a
+    /// time in order. A record the database refuses alone (<paramref name="isRecordFault"/>) is rolled back and null is
+    /// returned; the records after it are decided as if it had never arrived.
+    /// </summary>
+    public async Task<RegistrationResult?> CommitOneAsync(
+        int index, Func<RegistrationResult, NpgsqlConnection, CancellationToken, Task> beforeCommit, Func<Exception, bool> isRecordFault,
+        CancellationToken ct)
+    {
+        var item = _items[index];
+        var (decided, after) = await DecideWithHistoryAsync([item], _oneByOneHistory ?? _history, ct);
+        var result = decided.Results[0];
+        try
+        {
+            await using var transaction = await Connection.BeginTransactionAsync(ct);
+            await decided.Write.WriteAsync(Connection, ct);
+            await beforeCommit(result, Connection, ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (Exception e) when (isRecordFault(e))
+        {
+            return null;
+        }
+
+        _oneByOneHistory = after;
+        if (item.Key is { } key && result is { Kind: RegistrationResultKind.Decided, Outcome: { } outcome })
+        {
+            _existing[key] = new ExistingRegistration(item.Id, outcome);
+        }
+
+        return result;
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a transaction of its own on this chunk's connection, and commits.</summary>
+    public async Task InTransactionAsync(Func<NpgsqlConnection, CancellationToken, Task> work, CancellationToken ct)
+    {
+        await using var transaction = await Connection.BeginTransactionAsync(ct);
+        await work(Connection, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    public ValueTask DisposeAsync() => _numbers.DisposeAsync();
+
+    private RegistrationKey[] Keys() => _items.Where(i => i.Key is not null).Select(i => i.Key!).Distinct().ToArray();
+
+    private async Task<DecidedChunk> DecideAsync(IReadOnlyList<PreparedRegistration> items, HistoryBook history, CancellationToken ct) =>
+        (await DecideWithHistoryAsync(items, history, ct)).Decided;
+
+    /// <summary>
+    /// Decides in memory from <paramref name="history"/> as loaded (left as it is; the history with the accepted records
+    /// added comes back); when the decisions need J-LIS answers not yet at hand, asks for them (the numbers stay locked,
+    /// no transaction is open) and decides again.
+    /// </summary>
+    private async Task<(DecidedChunk Decided, HistoryBook After)> DecideWithHistoryAsync(
+        IReadOnlyList<PreparedRegistration> items, HistoryBook history, CancellationToken ct)
+    {
+        for (var round = 1; ; round++)
+        {
+            var after = history.Copy();
+            var decided = ChunkDecider.Decide(items, _existing, after, _answers, _context);
+            if (decided.MissingAnswers.Count == 0)
+            {
+                return (decided, after);
+            }
+
+            if (round > items.Count + 1)
+            {
+                throw new InvalidOperationException("J-LIS answers are still missing after asking for them.");
+            }
+
+            foreach (var (number, answer) in await _step.AskAsync(decided.MissingAnswers, ct))
+            {
+                _answers[number] = answer;
+            }
+        }
+    }
+}

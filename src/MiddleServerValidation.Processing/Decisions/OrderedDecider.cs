@@ -1,0 +1,51 @@
+using MiddleServerValidation.Domain;
+using MiddleServerValidation.Domain.CrossCheck;
+using MiddleServerValidation.Domain.Registration;
+
+namespace MiddleServerValidation.Processing.Decisions;
+
+/// <summary>
+/// Decides records one after the other, each against the Accepted registrations of its number that came before it,
+/// with <see cref="CrossCheckEngine"/>: the in-memory, pure part of the decision step, the same for a new registration,
+/// a pending J-LIS retry and the nightly re-check's replay.
+/// </summary>
+public sealed class OrderedDecider(HistoryBook history, RuleSet rules)
+{
+    public RuleSet Rules => rules;
+
+    /// <summary>
+    /// Decides a candidate; null when it needs a J-LIS answer that <paramref name="answerOf"/> does not have (its
+    /// number is then what must be asked). Does not add it to the history: see <see cref="Count"/>.
+    /// </summary>
+    public Decided? Decide(Candidate candidate, string? numberKey, Func<string, ResidentAnswer?> answerOf)
+    {
+        var earlier = history.Of(numberKey);
+        ResidentAnswer? answer = null;
+        if (candidate.PersonalNumber is { } number && CrossCheckEngine.NeedsResidentLookup(candidate, earlier, rules))
+        {
+            answer = answerOf(number.Value);
+            if (answer is null)
+            {
+                return null;
+            }
+        }
+
+        return new Decided(CrossCheckEngine.Decide(candidate, earlier, answer, rules), answer);
+    }
+
+    /// <summary>Makes a record history for the records after it, when it stands Accepted.</summary>
+    public void Count(Guid id, string insurerNumber, Candidate candidate, string? numberKey, Outcome outcome) =>
+        Count(numberKey, new EarlierRegistration(id, insurerNumber, candidate.BirthDate, candidate.KanaName.Normalized, candidate.Sex), outcome);
+
+    /// <summary>Makes a record history for the records after it, when it stands Accepted, as it is stored.</summary>
+    public void Count(string? numberKey, EarlierRegistration record, Outcome outcome)
+    {
+        if (outcome == Outcome.Accepted && numberKey is not null)
+        {
+            history.Add(numberKey, record);
+        }
+    }
+}
+
+/// <summary>A decision and the J-LIS answer it was made with (null when J-LIS was not needed).</summary>
+public sealed record Decided(Decision Decision, ResidentAnswer? Answer);

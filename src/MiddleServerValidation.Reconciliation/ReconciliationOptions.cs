@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+
+namespace MiddleServerValidation.Reconciliation;
+
+/// <summary>Settings of the nightly reconciliation (section <c>Reconciliation</c>).</summary>
+public sealed class ReconciliationOptions
+{
+    public const string Section = "Reconciliation";
+
+    /// <summary>When the worker's schedule runs it, Japan time (Asia/Tokyo), <c>HH:mm</c>.</summary>
+    [Required]
+    [RegularExpression(@"^([01][0-9]|2[0-3]):[0-5][0-9]$",
+        ErrorMessage = "Reconciliation:TimeOfDay must be HH:mm between 00:00 and 23:59 (Japan time), e.g. 02:00.")]
+    public string TimeOfDay { get; set; } = "02:00";
+
+    /// <summary>Whether the worker runs the daily schedule; the <c>reconcile</c> command works either way.</summary>
+    public bool ScheduleEnabled { get; set; } = true;
+
+    /// <summary>How soon a worker that found another one holding the run checks again whether the day's run finished.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
+    public TimeSpan LockRetryInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Personal-number keys re-checked per transaction (and per checkpoint) in the re-check step.</summary>
+    [Range(1, 100_000)]
+    public int RecheckBatchSize { get; set; } = 10_000;
+
+    /// <summary>Pending J-LIS lookups claimed per pass in the retry step.</summary>
+    [Range(1, 2_000)]
+    public int LookupBatchSize { get; set; } = 200;
+
+    /// <summary>The parsed <see cref="TimeOfDay"/> (a method, so options validation never reads it before the format is checked).</summary>
+    public TimeOnly ScheduledTime() => TimeOnly.ParseExact(TimeOfDay, "HH:mm", CultureInfo.InvariantCulture);
+}
