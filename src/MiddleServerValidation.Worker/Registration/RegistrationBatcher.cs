@@ -35,11 +35,23 @@ public sealed class RegistrationBatcher(
         }
         finally
         {
-            _requests.Writer.TryComplete();
-            while (_requests.Reader.TryRead(out var left))
-            {
-                left.Completion.TrySetCanceled(stoppingToken);
-            }
+            CancelWaiting(stoppingToken);
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        // Also when the host stops before the loop ever ran: nothing may wait for a batcher that is gone.
+        CancelWaiting(new CancellationToken(canceled: true));
+    }
+
+    private void CancelWaiting(CancellationToken stoppingToken)
+    {
+        _requests.Writer.TryComplete();
+        while (_requests.Reader.TryRead(out var left))
+        {
+            left.Completion.TrySetCanceled(stoppingToken);
         }
     }
 

@@ -32,7 +32,7 @@ public class ServiceFixture : IAsyncLifetime
     public Uri StubAddress { get; private set; } = null!;
     public Dictionary<string, string?> Settings { get; } = [];
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         ConnectionString = await TestServers.Current.CreateDatabaseAsync(_name, CancellationToken.None);
         RabbitMq = await TestServers.Current.CreateVirtualHostAsync(_name, CancellationToken.None);
@@ -94,6 +94,17 @@ public class ServiceFixture : IAsyncLifetime
         ["Reconciliation:ScheduleEnabled"] = "false",
         ["Urls"] = "http://127.0.0.1:0",
     };
+
+    /// <summary>Points this class's hosts at another broker (a node of the class's own).</summary>
+    protected void UseBroker(RabbitMqEndpoint endpoint)
+    {
+        RabbitMq = endpoint;
+        Settings["RabbitMq:Host"] = endpoint.Host;
+        Settings["RabbitMq:Port"] = endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Settings["RabbitMq:VirtualHost"] = endpoint.VirtualHost;
+        Settings["RabbitMq:Username"] = endpoint.Username;
+        Settings["RabbitMq:Password"] = endpoint.Password;
+    }
 
     /// <summary>Issues a key for <paramref name="insurerNumber"/> as <c>msv insurer-key create</c> does.</summary>
     public async Task<string> CreateApiKeyAsync(string insurerNumber)
@@ -181,7 +192,7 @@ public class ServiceFixture : IAsyncLifetime
         response.EnsureSuccessStatusCode();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         foreach (var host in _hosts.ToArray())
         {

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace MiddleServerValidation.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A RabbitMQ node of a test's own, started and stopped with the stack's scripts (msv_start_rabbitmq, msv_stop_rabbitmq):
+/// for tests that restart or kill the broker, which the suite's shared node must never see. State is kept across a
+/// restart (durable queues and persistent messages survive, as in production).
+/// </summary>
+public sealed class PrivateRabbitMq : IAsyncDisposable
+{
+    private PrivateRabbitMq(string directory, int port) => (Directory, Port) = (directory, port);
+
+    public string Directory { get; }
+    public int Port { get; }
+
+    public RabbitMqEndpoint Endpoint => new("127.0.0.1", Port, "/", "guest", "guest");
+
+    public static async Task<PrivateRabbitMq> StartAsync()
+    {
+        var port = FreePort();
+        var directory = Path.Combine(RepositoryRoot.Path, ".local", "test", "nodes", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var node = new PrivateRabbitMq(directory, port);
+        await node.StartNodeAsync();
+        return node;
+    }
+
+    public Task StartNodeAsync() => Shell.RunAsync($"msv_start_rabbitmq '{Directory}' {Port}", TimeSpan.FromMinutes(3));
+
+    public Task StopNodeAsync() => Shell.RunAsync($"msv_stop_rabbitmq '{Directory}' {Port}", TimeSpan.FromMinutes(2));
+
+    public async Task RestartAsync()
+    {
+        await StopNodeAsync();
+        await StartNodeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopNodeAsync();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the next run of scripts/test.sh, which starts from a fresh state folder.
+        }
+    }
+
+    /// <summary>
+    /// A port whose neighbours the node also uses (distribution port +20000, epmd -1300) are free: chosen in a range of
+    /// its own, away from the suite's servers and the run command's.
+    /// </summary>
+    private static int FreePort()
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var port = Random.Shared.Next(6100, 6900);
+            if (IsFree(port) && IsFree(port + 20000) && IsFree(port - 1300))
+            {
+                return port;
+            }
+        }
+
+        throw new InvalidOperationException("No free port for a private RabbitMQ node.");
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}

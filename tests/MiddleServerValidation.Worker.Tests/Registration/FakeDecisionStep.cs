@@ -1,0 +1,25 @@
+using System.Collections.Concurrent;
+using MiddleServerValidation.Contracts;
+using MiddleServerValidation.Processing.Decisions;
+
+namespace MiddleServerValidation.Worker.Tests.Registration;
+
+/// <summary>Decides instantly and records every chunk it was given; a record whose id starts with "BAD" makes its chunk fail.</summary>
+internal sealed class FakeDecisionStep(Func<IReadOnlyList<RegisterEnrollee>, Exception?>? fault = null) : IDecisionStep
+{
+    public ConcurrentQueue<IReadOnlyList<string>> Chunks { get; } = new();
+
+    public Task<IReadOnlyList<RegistrationResult>> DecideAsync(IReadOnlyList<RegisterEnrollee> messages, CancellationToken cancellationToken)
+    {
+        Chunks.Enqueue(messages.Select(m => m.RegistrationId!).ToArray());
+        if (fault?.Invoke(messages) is { } exception)
+        {
+            return Task.FromException<IReadOnlyList<RegistrationResult>>(exception);
+        }
+
+        IReadOnlyList<RegistrationResult> results = messages
+            .Select(m => new RegistrationResult(RegistrationResultKind.Decided, Guid.CreateVersion7(), Outcomes.Accepted, null, []))
+            .ToArray();
+        return Task.FromResult(results);
+    }
+}
