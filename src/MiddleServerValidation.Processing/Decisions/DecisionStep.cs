@@ -37,33 +37,23 @@ public sealed class DecisionStep(
 
     /// <summary>
     /// Locks the chunk's numbers, reads what it needs once and decides it, ready for <see cref="OpenChunk.CommitAsync"/>.
-    /// Dispose the chunk to release the locks. Chunks that must be decided in order (a batch file's) pass the previous
-    /// chunk's <paramref name="locked"/> signal as <paramref name="lockAfter"/>: locks are then taken in chunk order, so a
-    /// later chunk sharing a number waits for the earlier one's commit instead of overtaking it (or deadlocking with it).
+    /// Dispose the chunk to release the locks. Chunks committed in order (a batch file's) are opened ahead of their turn;
+    /// a number that an earlier chunk still in flight holds is passed in <paramref name="deferNumbers"/>: its records
+    /// are locked, read and decided when the chunk commits, after the earlier chunk has, instead of waiting for it here.
     /// </summary>
     public async Task<OpenChunk> OpenAsync(
         IReadOnlyList<PreparedRegistration> items, ChunkOptions options, CancellationToken cancellationToken,
-        Task? lockAfter = null, TaskCompletionSource? locked = null)
+        IReadOnlySet<string>? deferNumbers = null)
     {
-        LockedNumbers numbers;
-        try
-        {
-            if (lockAfter is not null)
-            {
-                await lockAfter.WaitAsync(cancellationToken);
-            }
-
-            numbers = await LockedNumbers.AcquireAsync(dataSource, items.Where(i => i.NumberKey is not null).Select(i => i.NumberKey!), cancellationToken);
-        }
-        finally
-        {
-            locked?.TrySetResult();
-        }
-
+        var deferred = deferNumbers is { Count: > 0 }
+            ? items.Where(i => i.NumberKeyHex is { } key && deferNumbers.Contains(key)).ToHashSet()
+            : [];
+        var numbers = await LockedNumbers.AcquireAsync(
+            dataSource, items.Where(i => i.NumberKey is not null && !deferred.Contains(i)).Select(i => i.NumberKey!), cancellationToken);
         try
         {
             var context = new DecisionContext(RuleSets.Current, clock.GetUtcNow(), schedule, options.WriteNotices);
-            return await OpenChunk.LoadAsync(this, numbers, items, context, cancellationToken);
+            return await OpenChunk.LoadAsync(this, numbers, items, deferred, context, cancellationToken);
         }
         catch
         {

@@ -30,6 +30,18 @@ public sealed class HistoryBook
         list.Add(accepted);
     }
 
+    /// <summary>Adds the histories of other numbers, read later.</summary>
+    public void AddAll(HistoryBook other)
+    {
+        foreach (var (key, list) in other._byKey)
+        {
+            foreach (var earlier in list)
+            {
+                Add(key, earlier);
+            }
+        }
+    }
+
     /// <summary>An independent copy: deciding a chunk again (after J-LIS answered, after a race) starts from the history as loaded.</summary>
     public HistoryBook Copy() =>
         new(_byKey.ToDictionary(entry => entry.Key, entry => new List<EarlierRegistration>(entry.Value), StringComparer.Ordinal));

@@ -20,36 +20,59 @@ public sealed class OpenChunk : IAsyncDisposable
     private readonly LockedNumbers _numbers;
     private readonly IReadOnlyList<PreparedRegistration> _items;
     private readonly DecisionContext _context;
+    private readonly HashSet<PreparedRegistration> _deferred;
     private readonly Dictionary<string, ResidentAnswer> _answers = new(StringComparer.Ordinal);
     private Dictionary<RegistrationKey, ExistingRegistration> _existing = [];
     private HistoryBook _history = HistoryBook.Empty();
     private DecidedChunk _decided = new([], new ChunkWrite(), []);
     private HistoryBook? _oneByOneHistory;
 
-    private OpenChunk(DecisionStep step, LockedNumbers numbers, IReadOnlyList<PreparedRegistration> items, DecisionContext context) =>
-        (_step, _numbers, _items, _context) = (step, numbers, items, context);
+    private OpenChunk(
+        DecisionStep step, LockedNumbers numbers, IReadOnlyList<PreparedRegistration> items, HashSet<PreparedRegistration> deferred, DecisionContext context) =>
+        (_step, _numbers, _items, _deferred, _context) = (step, numbers, items, deferred, context);
 
     public IReadOnlyList<PreparedRegistration> Items => _items;
 
-    /// <summary>The results as decided; those of a committed chunk once <see cref="CommitAsync"/> returns.</summary>
+    /// <summary>The results as decided (none yet for deferred records); those of a committed chunk once <see cref="CommitAsync"/> returns.</summary>
     public IReadOnlyList<RegistrationResult> Results => _decided.Results;
 
     private NpgsqlConnection Connection => _numbers.Connection;
 
     internal static async Task<OpenChunk> LoadAsync(
-        DecisionStep step, LockedNumbers numbers, IReadOnlyList<PreparedRegistration> items, DecisionContext context, CancellationToken ct)
+        DecisionStep step, LockedNumbers numbers, IReadOnlyList<PreparedRegistration> items, HashSet<PreparedRegistration> deferred,
+        DecisionContext context, CancellationToken ct)
     {
-        var chunk = new OpenChunk(step, numbers, items, context);
+        var chunk = new OpenChunk(step, numbers, items, deferred, context);
         chunk._existing = await HistoryQueries.LoadExistingAsync(chunk.Connection, chunk.Keys(), ct);
-        chunk._history = await HistoryQueries.LoadHistoryAsync(
-            chunk.Connection, items.Where(i => i.NumberKey is not null).Select(i => i.NumberKey!).ToArray(), ct);
-        chunk._decided = await chunk.DecideAsync(items, chunk._history, ct);
+        chunk._history = await HistoryQueries.LoadHistoryAsync(chunk.Connection, NumberKeys(items.Where(i => !deferred.Contains(i))), ct);
+        chunk._decided = await chunk.DecideAsync(deferred.Count == 0 ? items : items.Where(i => !deferred.Contains(i)).ToArray(), chunk._history, ct);
         return chunk;
+    }
+
+    /// <summary>
+    /// The deferred records' numbers, now that the earlier chunks holding them have committed: locked (after this
+    /// chunk's own, so a third party holding one of them and waiting for ours makes PostgreSQL report a deadlock,
+    /// which fails the chunk for a retry), their history read once, and the whole chunk decided again in memory.
+    /// </summary>
+    private async Task ResolveDeferredAsync(CancellationToken ct)
+    {
+        if (_deferred.Count == 0)
+        {
+            return;
+        }
+
+        var keys = NumberKeys(_deferred);
+        await NumberLocks.AcquireForSessionAsync(Connection, keys, ct);
+        _history.AddAll(await HistoryQueries.LoadHistoryAsync(Connection, keys, ct));
+        _existing = await HistoryQueries.LoadExistingAsync(Connection, Keys(), ct);
+        _deferred.Clear();
+        _decided = await DecideAsync(_items, _history, ct);
     }
 
     /// <summary>Writes the decided chunk and <paramref name="beforeCommit"/> in one transaction, and commits.</summary>
     public async Task<IReadOnlyList<RegistrationResult>> CommitAsync(BeforeCommit? beforeCommit, CancellationToken ct)
     {
+        await ResolveDeferredAsync(ct);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -85,6 +108,7 @@ public sealed class OpenChunk : IAsyncDisposable
         int index, Func<RegistrationResult, NpgsqlConnection, CancellationToken, Task> beforeCommit, Func<Exception, bool> isRecordFault,
         CancellationToken ct)
     {
+        await ResolveDeferredAsync(ct);
         var item = _items[index];
         var (decided, after) = await DecideWithHistoryAsync([item], _oneByOneHistory ?? _history, ct);
         var result = decided.Results[0];
@@ -118,6 +142,9 @@ public sealed class OpenChunk : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _numbers.DisposeAsync();
+
+    private static byte[][] NumberKeys(IEnumerable<PreparedRegistration> items) =>
+        items.Where(i => i.NumberKey is not null).Select(i => i.NumberKey!).ToArray();
 
     private RegistrationKey[] Keys() => _items.Where(i => i.Key is not null).Select(i => i.Key!).Distinct().ToArray();
 
