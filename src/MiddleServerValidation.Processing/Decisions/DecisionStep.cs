@@ -45,11 +45,17 @@ public sealed class DecisionStep(
         IReadOnlyList<PreparedRegistration> items, ChunkOptions options, CancellationToken cancellationToken,
         IReadOnlySet<string>? deferNumbers = null)
     {
-        var deferred = deferNumbers is { Count: > 0 }
-            ? items.Where(i => i.NumberKeyHex is { } key && deferNumbers.Contains(key)).ToHashSet()
-            : [];
+        var deferred = new HashSet<int>();
+        for (var i = 0; deferNumbers is { Count: > 0 } && i < items.Count; i++)
+        {
+            if (items[i].NumberKeyHex is { } key && deferNumbers.Contains(key))
+            {
+                deferred.Add(i);
+            }
+        }
+
         var numbers = await LockedNumbers.AcquireAsync(
-            dataSource, items.Where(i => i.NumberKey is not null && !deferred.Contains(i)).Select(i => i.NumberKey!), cancellationToken);
+            dataSource, items.Where((item, i) => item.NumberKey is not null && !deferred.Contains(i)).Select(i => i.NumberKey!), cancellationToken);
         try
         {
             var context = new DecisionContext(RuleSets.Current, clock.GetUtcNow(), schedule, options.WriteNotices);

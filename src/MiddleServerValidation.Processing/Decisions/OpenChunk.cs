@@ -20,53 +20,41 @@ public sealed class OpenChunk : IAsyncDisposable
     private readonly LockedNumbers _numbers;
     private readonly IReadOnlyList<PreparedRegistration> _items;
     private readonly DecisionContext _context;
-    private readonly HashSet<PreparedRegistration> _deferred;
+    private readonly HashSet<int> _deferred;
     private readonly Dictionary<string, ResidentAnswer> _answers = new(StringComparer.Ordinal);
     private Dictionary<RegistrationKey, ExistingRegistration> _existing = [];
     private HistoryBook _history = HistoryBook.Empty();
-    private DecidedChunk _decided = new([], new ChunkWrite(), []);
+    private DecidedChunk _decided = DecidedChunk.Empty;
     private HistoryBook? _oneByOneHistory;
 
-    private OpenChunk(
-        DecisionStep step, LockedNumbers numbers, IReadOnlyList<PreparedRegistration> items, HashSet<PreparedRegistration> deferred, DecisionContext context) =>
+    private OpenChunk(DecisionStep step, LockedNumbers numbers, IReadOnlyList<PreparedRegistration> items, HashSet<int> deferred, DecisionContext context) =>
         (_step, _numbers, _items, _deferred, _context) = (step, numbers, items, deferred, context);
 
     public IReadOnlyList<PreparedRegistration> Items => _items;
 
-    /// <summary>The results as decided (none yet for deferred records); those of a committed chunk once <see cref="CommitAsync"/> returns.</summary>
+    /// <summary>The results of a committed chunk once <see cref="CommitAsync"/> returns.</summary>
     public IReadOnlyList<RegistrationResult> Results => _decided.Results;
 
     private NpgsqlConnection Connection => _numbers.Connection;
 
     internal static async Task<OpenChunk> LoadAsync(
-        DecisionStep step, LockedNumbers numbers, IReadOnlyList<PreparedRegistration> items, HashSet<PreparedRegistration> deferred,
-        DecisionContext context, CancellationToken ct)
+        DecisionStep step, LockedNumbers numbers, IReadOnlyList<PreparedRegistration> items, HashSet<int> deferred, DecisionContext context,
+        CancellationToken ct)
     {
         var chunk = new OpenChunk(step, numbers, items, deferred, context);
         chunk._existing = await HistoryQueries.LoadExistingAsync(chunk.Connection, chunk.Keys(), ct);
-        chunk._history = await HistoryQueries.LoadHistoryAsync(chunk.Connection, NumberKeys(items.Where(i => !deferred.Contains(i))), ct);
-        chunk._decided = await chunk.DecideAsync(deferred.Count == 0 ? items : items.Where(i => !deferred.Contains(i)).ToArray(), chunk._history, ct);
-        return chunk;
-    }
-
-    /// <summary>
-    /// The deferred records' numbers, now that the earlier chunks holding them have committed: locked (after this
-    /// chunk's own, so a third party holding one of them and waiting for ours makes PostgreSQL report a deadlock,
-    /// which fails the chunk for a retry), their history read once, and the whole chunk decided again in memory.
-    /// </summary>
-    private async Task ResolveDeferredAsync(CancellationToken ct)
-    {
-        if (_deferred.Count == 0)
+        chunk._history = await HistoryQueries.LoadHistoryAsync(chunk.Connection, NumberKeys(items.Where((_, i) => !deferred.Contains(i))), ct);
+        if (deferred.Count == 0)
         {
-            return;
+            chunk._decided = ChunkRows.Build(items, (await chunk.DecideAsync(items, chunk._history, ct)).Verdicts, context);
+        }
+        else
+        {
+            // Decided here only to ask J-LIS ahead; the rows are built once the deferred records are decided too.
+            await chunk.DecideAsync(items.Where((_, i) => !deferred.Contains(i)).ToArray(), chunk._history, ct);
         }
 
-        var keys = NumberKeys(_deferred);
-        await NumberLocks.AcquireForSessionAsync(Connection, keys, ct);
-        _history.AddAll(await HistoryQueries.LoadHistoryAsync(Connection, keys, ct));
-        _existing = await HistoryQueries.LoadExistingAsync(Connection, Keys(), ct);
-        _deferred.Clear();
-        _decided = await DecideAsync(_items, _history, ct);
+        return chunk;
     }
 
     /// <summary>Writes the decided chunk and <paramref name="beforeCommit"/> in one transaction, and commits.</summary>
@@ -78,7 +66,7 @@ public sealed class OpenChunk : IAsyncDisposable
             try
             {
                 await using var transaction = await Connection.BeginTransactionAsync(ct);
-                await _decided.Write.WriteAsync(Connection, ct);
+                await _decided.Write().WriteAsync(Connection, ct);
                 if (beforeCommit is not null)
                 {
                     await beforeCommit(Connection, _decided.Results, ct);
@@ -93,7 +81,7 @@ public sealed class OpenChunk : IAsyncDisposable
                 // these locks do not cover): read the keys again and decide again; that record is now a duplicate.
                 _step.Logger.LogInformation("Chunk of {Count} raced a concurrent insert ({Constraint}); deciding it again", _items.Count, e.ConstraintName);
                 _existing = await HistoryQueries.LoadExistingAsync(Connection, Keys(), ct);
-                _decided = await DecideAsync(_items, _history, ct);
+                _decided = ChunkRows.Build(_items, (await DecideAsync(_items, _history, ct)).Verdicts, _context);
             }
         }
     }
@@ -110,12 +98,13 @@ public sealed class OpenChunk : IAsyncDisposable
     {
         await ResolveDeferredAsync(ct);
         var item = _items[index];
-        var (decided, after) = await DecideWithHistoryAsync([item], _oneByOneHistory ?? _history, ct);
+        var (verdicts, after) = await DecideAsync([item], _oneByOneHistory ?? _history, ct);
+        var decided = ChunkRows.Build([item], verdicts, _context);
         var result = decided.Results[0];
         try
         {
             await using var transaction = await Connection.BeginTransactionAsync(ct);
-            await decided.Write.WriteAsync(Connection, ct);
+            await decided.Write().WriteAsync(Connection, ct);
             await beforeCommit(result, Connection, ct);
             await transaction.CommitAsync(ct);
         }
@@ -143,29 +132,55 @@ public sealed class OpenChunk : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _numbers.DisposeAsync();
 
+    /// <summary>
+    /// The deferred records' numbers, now that the earlier chunks holding them have committed: locked (after this
+    /// chunk's own, so a third party holding one of them and waiting for ours makes PostgreSQL report a deadlock,
+    /// which fails the chunk for a retry), their history read once, and the chunk decided in full.
+    /// </summary>
+    private async Task ResolveDeferredAsync(CancellationToken ct)
+    {
+        if (_deferred.Count == 0)
+        {
+            return;
+        }
+
+        var deferred = _items.Where((_, i) => _deferred.Contains(i)).ToArray();
+        var keys = NumberKeys(deferred);
+        await NumberLocks.AcquireForSessionAsync(Connection, keys, ct);
+        _history.AddAll(await HistoryQueries.LoadHistoryAsync(Connection, keys, ct));
+        // The earlier chunk may have stored one of these keys (a registration id repeated in the file).
+        foreach (var (key, stored) in await HistoryQueries.LoadExistingAsync(Connection, Keys(deferred), ct))
+        {
+            _existing[key] = stored;
+        }
+
+        _deferred.Clear();
+        _decided = ChunkRows.Build(_items, (await DecideAsync(_items, _history, ct)).Verdicts, _context);
+    }
+
     private static byte[][] NumberKeys(IEnumerable<PreparedRegistration> items) =>
         items.Where(i => i.NumberKey is not null).Select(i => i.NumberKey!).ToArray();
 
-    private RegistrationKey[] Keys() => _items.Where(i => i.Key is not null).Select(i => i.Key!).Distinct().ToArray();
+    private RegistrationKey[] Keys() => Keys(_items);
 
-    private async Task<DecidedChunk> DecideAsync(IReadOnlyList<PreparedRegistration> items, HistoryBook history, CancellationToken ct) =>
-        (await DecideWithHistoryAsync(items, history, ct)).Decided;
+    private static RegistrationKey[] Keys(IEnumerable<PreparedRegistration> items) =>
+        items.Where(i => i.Key is not null).Select(i => i.Key!).Distinct().ToArray();
 
     /// <summary>
     /// Decides in memory from <paramref name="history"/> as loaded (left as it is; the history with the accepted records
     /// added comes back); when the decisions need J-LIS answers not yet at hand, asks for them (the numbers stay locked,
     /// no transaction is open) and decides again.
     /// </summary>
-    private async Task<(DecidedChunk Decided, HistoryBook After)> DecideWithHistoryAsync(
+    private async Task<(ChunkVerdicts Verdicts, HistoryBook After)> DecideAsync(
         IReadOnlyList<PreparedRegistration> items, HistoryBook history, CancellationToken ct)
     {
         for (var round = 1; ; round++)
         {
             var after = history.Copy();
-            var decided = ChunkDecider.Decide(items, _existing, after, _answers, _context);
-            if (decided.MissingAnswers.Count == 0)
+            var verdicts = ChunkDecider.Decide(items, _existing, after, _answers, _context.Rules);
+            if (verdicts.MissingAnswers.Count == 0)
             {
-                return (decided, after);
+                return (verdicts, after);
             }
 
             if (round > items.Count + 1)
@@ -173,7 +188,7 @@ public sealed class OpenChunk : IAsyncDisposable
                 throw new InvalidOperationException("J-LIS answers are still missing after asking for them.");
             }
 
-            foreach (var (number, answer) in await _step.AskAsync(decided.MissingAnswers, ct))
+            foreach (var (number, answer) in await _step.AskAsync(verdicts.MissingAnswers, ct))
             {
                 _answers[number] = answer;
             }

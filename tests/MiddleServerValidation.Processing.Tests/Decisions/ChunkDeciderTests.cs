@@ -3,7 +3,9 @@ using MiddleServerValidation.Domain;
 using MiddleServerValidation.Domain.CrossCheck;
 using MiddleServerValidation.Domain.Registration;
 using MiddleServerValidation.Processing.Decisions;
+using MiddleServerValidation.Processing.Intake;
 using MiddleServerValidation.Processing.Notices;
+using MiddleServerValidation.Processing.Storage;
 using MiddleServerValidation.Processing.Tests.TestSupport;
 using static MiddleServerValidation.Processing.Tests.TestSupport.Chunks;
 
@@ -14,12 +16,28 @@ public sealed class ChunkDeciderTests
 {
     private static readonly Dictionary<RegistrationKey, ExistingRegistration> NothingStored = [];
 
+    /// <summary>Decides, and builds the rows when nothing is missing, as the decision step does.</summary>
+    private static (IReadOnlyList<RegistrationResult> Results, ChunkWrite Write, IReadOnlyCollection<string> MissingAnswers) Decide(
+        IReadOnlyList<PreparedRegistration> items, IReadOnlyDictionary<RegistrationKey, ExistingRegistration> existing, HistoryBook history,
+        IReadOnlyDictionary<string, ResidentAnswer> answers, DecisionContext context)
+    {
+        var verdicts = ChunkDecider.Decide(items, existing, history, answers, context.Rules);
+        if (verdicts.MissingAnswers.Count > 0)
+        {
+            Assert.Throws<InvalidOperationException>(() => ChunkRows.Build(items, verdicts, context));
+            return ([], new ChunkWrite(), verdicts.MissingAnswers);
+        }
+
+        var chunk = ChunkRows.Build(items, verdicts, context);
+        return (chunk.Results, chunk.Write(), verdicts.MissingAnswers);
+    }
+
     [Fact]
     public void A_record_consistent_with_the_history_is_accepted_and_written_with_its_notice()
     {
         var item = Prepare("A-1", Number(1));
 
-        var chunk = ChunkDecider.Decide([item], NothingStored, History((item, Earlier())), NoAnswers(), Context());
+        var chunk = Decide([item], NothingStored, History((item, Earlier())), NoAnswers(), Context());
 
         var result = Assert.Single(chunk.Results);
         Assert.Equal((RegistrationResultKind.Decided, Outcomes.Accepted), (result.Kind, result.Outcome));
@@ -38,12 +56,12 @@ public sealed class ChunkDeciderTests
     {
         var item = Prepare("A-1", Number(2));
 
-        var first = ChunkDecider.Decide([item], NothingStored, HistoryBook.Empty(), NoAnswers(), Context());
+        var first = Decide([item], NothingStored, HistoryBook.Empty(), NoAnswers(), Context());
         Assert.Equal([Number(2)], first.MissingAnswers);
         Assert.Empty(first.Write.Registrations);
 
         var answers = new Dictionary<string, ResidentAnswer> { [Number(2)] = new ResidentAnswer.Found("シカク ハナコ", new DateOnly(1989, 9, 13), null) };
-        var second = ChunkDecider.Decide([item], NothingStored, HistoryBook.Empty(), answers, Context());
+        var second = Decide([item], NothingStored, HistoryBook.Empty(), answers, Context());
 
         Assert.Empty(second.MissingAnswers);
         Assert.Equal(ReasonCode.JlisConfirmed, Assert.Single(second.Results).Reasons[0].Code);
@@ -58,7 +76,7 @@ public sealed class ChunkDeciderTests
         var second = Prepare("A-2", Number(3), kanaName: "シカク ユキコ");
         var history = History((first, Earlier()));
 
-        var chunk = ChunkDecider.Decide([first, second], NothingStored, history, NoAnswers(), Context());
+        var chunk = Decide([first, second], NothingStored, history, NoAnswers(), Context());
 
         Assert.Equal([Outcomes.Accepted, Outcomes.Suspected], chunk.Results.Select(r => r.Outcome));
         var finding = Assert.Single(chunk.Write.Findings);
@@ -76,7 +94,7 @@ public sealed class ChunkDeciderTests
         var twiceAgain = Prepare("A-2", Number(5));
         var existing = new Dictionary<RegistrationKey, ExistingRegistration> { [stored.Key!] = new(Guid.CreateVersion7(), Outcomes.Accepted) };
 
-        var chunk = ChunkDecider.Decide([again, twice, twiceAgain], existing, History((twice, Earlier())), NoAnswers(), Context());
+        var chunk = Decide([again, twice, twiceAgain], existing, History((twice, Earlier())), NoAnswers(), Context());
 
         Assert.Equal(
             [RegistrationResultKind.Duplicate, RegistrationResultKind.Decided, RegistrationResultKind.Duplicate],
@@ -92,7 +110,7 @@ public sealed class ChunkDeciderTests
     {
         var item = Prepare("A-1", Number(6), birthDate: "H31.5.1");
 
-        var chunk = ChunkDecider.Decide([item], NothingStored, HistoryBook.Empty(), NoAnswers(), Context());
+        var chunk = Decide([item], NothingStored, HistoryBook.Empty(), NoAnswers(), Context());
 
         Assert.Equal(Outcomes.Rejected, Assert.Single(chunk.Results).Outcome);
         var row = Assert.Single(chunk.Write.Registrations);
@@ -108,7 +126,7 @@ public sealed class ChunkDeciderTests
     {
         var item = Prepare(" ", Number(7));
 
-        var chunk = ChunkDecider.Decide([item], NothingStored, HistoryBook.Empty(), NoAnswers(), Context());
+        var chunk = Decide([item], NothingStored, HistoryBook.Empty(), NoAnswers(), Context());
 
         Assert.Equal(RegistrationResultKind.Unaddressable, Assert.Single(chunk.Results).Kind);
         Assert.Empty(chunk.Write.Registrations);
@@ -121,7 +139,7 @@ public sealed class ChunkDeciderTests
         var item = Prepare("A-1", Number(8));
         var answers = new Dictionary<string, ResidentAnswer> { [Number(8)] = new ResidentAnswer.Unavailable("timeout") };
 
-        var chunk = ChunkDecider.Decide([item], NothingStored, HistoryBook.Empty(), answers, Context());
+        var chunk = Decide([item], NothingStored, HistoryBook.Empty(), answers, Context());
 
         Assert.Equal(Outcomes.Pending, Assert.Single(chunk.Results).Outcome);
         var lookup = Assert.Single(chunk.Write.Lookups);
@@ -134,7 +152,7 @@ public sealed class ChunkDeciderTests
     {
         var item = Prepare("A-1", Number(9));
 
-        var chunk = ChunkDecider.Decide([item], NothingStored, History((item, Earlier())), NoAnswers(), Context(writeNotices: false));
+        var chunk = Decide([item], NothingStored, History((item, Earlier())), NoAnswers(), Context(writeNotices: false));
 
         Assert.Single(chunk.Write.Registrations);
         Assert.Empty(chunk.Write.Notices);

@@ -1,0 +1,99 @@
+using MiddleServerValidation.Domain;
+using MiddleServerValidation.Domain.CrossCheck;
+using MiddleServerValidation.Persistence.Findings;
+using MiddleServerValidation.Persistence.Notices;
+using MiddleServerValidation.Persistence.Registrations;
+using MiddleServerValidation.Persistence.ResidentLookups;
+using MiddleServerValidation.Processing.Intake;
+using MiddleServerValidation.Processing.Notices;
+using MiddleServerValidation.Processing.ResidentLookups;
+using MiddleServerValidation.Processing.Storage;
+
+namespace MiddleServerValidation.Processing.Decisions;
+
+/// <summary>Turns a chunk's verdicts into its results and the rows to write: registration, findings, pending lookup, notice.</summary>
+public static class ChunkRows
+{
+    public static DecidedChunk Build(IReadOnlyList<PreparedRegistration> items, ChunkVerdicts verdicts, DecisionContext context)
+    {
+        if (verdicts.MissingAnswers.Count > 0)
+        {
+            throw new InvalidOperationException("A chunk is built only once every J-LIS answer it needs is at hand.");
+        }
+
+        var results = new RegistrationResult[items.Count];
+        var rows = new ItemRows?[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            var (item, verdict) = (items[i], verdicts.Items[i]);
+            (results[i], rows[i]) = verdict.Kind switch
+            {
+                VerdictKind.Stored => (new RegistrationResult(RegistrationResultKind.Duplicate, verdict.Stored!.Id, verdict.Stored.Outcome, null, []), null),
+                VerdictKind.DuplicateInChunk => (results[verdict.First!.Value] with { Kind = RegistrationResultKind.Duplicate, NoticeId = null }, null),
+                VerdictKind.Rejected => Rows(item, Outcome.Rejected, item.Read.Problems, [], null, context),
+                VerdictKind.Decided => Rows(item, verdict.Decided!.Decision.Outcome, verdict.Decided.Decision.Reasons, verdict.Decided.Decision.Findings,
+                    verdict.Decided.Answer, context),
+                _ => (new RegistrationResult(RegistrationResultKind.Unaddressable, null, null, null, item.Read.Problems), null),
+            };
+        }
+
+        return new DecidedChunk(results, rows);
+    }
+
+    private static (RegistrationResult, ItemRows) Rows(
+        PreparedRegistration item, Outcome outcome, IReadOnlyList<Reason> reasons, IReadOnlyList<Finding> findings, ResidentAnswer? answer,
+        DecisionContext context)
+    {
+        var key = item.Key!;
+        var registration = DecisionRows.Registration(item, key, outcome, reasons, answer, context.Now);
+        var stored = DecisionRows.Findings(item.Id, key.InsurerNumber, findings, context.Now).ToList();
+        var lookup = outcome == Outcome.Pending ? DecisionRows.PendingLookup(item.Id, answer, context.Schedule, context.Now) : null;
+        if (!context.WriteNotices)
+        {
+            return (new RegistrationResult(RegistrationResultKind.Decided, item.Id, registration.Outcome, null, reasons),
+                new ItemRows(registration, stored, lookup, null));
+        }
+
+        var notice = NoticeOutbox.Notice(key.InsurerNumber, key.RegistrationId, item.BatchId, outcome, reasons, item.Candidate?.PersonalNumber?.Masked, context.Now);
+        return (new RegistrationResult(RegistrationResultKind.Decided, item.Id, registration.Outcome, notice.NoticeId, reasons),
+            new ItemRows(registration, stored, lookup, NoticeOutbox.Row(item.Id, notice, context.Now)));
+    }
+}
+
+/// <summary>What one record writes.</summary>
+public sealed record ItemRows(StoredRegistration Registration, IReadOnlyList<StoredFinding> Findings, PendingResidentLookup? Lookup, OutboxNotice? Notice);
+
+/// <summary>A chunk decided in memory: a result per record and the rows each one writes.</summary>
+public sealed record DecidedChunk(IReadOnlyList<RegistrationResult> Results, IReadOnlyList<ItemRows?> Rows)
+{
+    public static DecidedChunk Empty { get; } = new([], []);
+
+    public ChunkWrite Write()
+    {
+        var write = new ChunkWrite();
+        foreach (var rows in Rows)
+        {
+            if (rows is null)
+            {
+                continue;
+            }
+
+            write.Registrations.Add(rows.Registration);
+            write.Findings.AddRange(rows.Findings);
+            if (rows.Lookup is not null)
+            {
+                write.Lookups.Add(rows.Lookup);
+            }
+
+            if (rows.Notice is not null)
+            {
+                write.Notices.Add(rows.Notice);
+            }
+        }
+
+        return write;
+    }
+}
+
+/// <summary>What a decision needs besides the records and the history: the rules, the time, the retry schedule, the options.</summary>
+public sealed record DecisionContext(RuleSet Rules, DateTimeOffset Now, PendingLookupSchedule Schedule, bool WriteNotices);
