@@ -98,12 +98,21 @@ wait_ready jlis-stub "$jlis_url/health/ready"
 wait_ready worker "$worker_url/health/ready"
 wait_ready web "$web_url/health/ready"
 
+# The two sample insurers get their broker users, exchanges and notice queues as deploy/rabbitmq/add-insurer.sh gives
+# any insurer; the sample is then sent as each of them, the way an insurer's own system would.
+export MSV_INSURER_PASSWORDS="$state/insurers.env"
+msv_broker_setup "$mq_mgmt_port" / 01130012 06139992
+send_as() { # insurer file [args…]
+  local insurer=$1; shift
+  RabbitMq__Username="insurer-$insurer" RabbitMq__Password="$(msv_insurer_password "$insurer")" dotnet "$(bin Cli)/msv.dll" send "$@"
+}
+
 if [ "$sample" = 1 ]; then
   msv_log "sending the sample: $examples/prior.csv (insurer B), then $examples/new.csv (insurer A)"
-  dotnet "$(bin Cli)/msv.dll" send "$examples/prior.csv" --wait
+  send_as 01130012 "$examples/prior.csv" --wait
   expect=()
   [ -f "$examples/expected.csv" ] && expect=(--expect "$examples/expected.csv")
-  dotnet "$(bin Cli)/msv.dll" send "$examples/new.csv" --wait "${expect[@]}" || msv_log "the sample's outcomes differ from expected.csv"
+  send_as 06139992 "$examples/new.csv" --wait "${expect[@]}" || msv_log "the sample's outcomes differ from expected.csv"
 fi
 
 cat >&2 <<INFO
@@ -113,6 +122,7 @@ cat >&2 <<INFO
   worker:    $worker_url/health/ready
   J-LIS stub: $jlis_url
   RabbitMQ:  amqp://guest:guest@127.0.0.1:$mq_port/  (management: http://127.0.0.1:$mq_mgmt_port)
+  insurers:  broker users insurer-01130012, insurer-06139992 (passwords in $MSV_INSURER_PASSWORDS)
   PostgreSQL: Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=middle_server
   logs:      $state/logs
 

@@ -137,6 +137,8 @@ msv_start_rabbitmq() (
     echo "listeners.tcp.default = 127.0.0.1:$port"
     echo "loopback_users = none"
     echo "log.file.level = warning"
+    # A registration is a few hundred bytes; the worker refuses over 64 KiB, the broker anything over 128 KiB.
+    echo "max_message_size = 131072"
     if [ "$mgmt_port" != 0 ]; then
       echo "management.tcp.ip = 127.0.0.1"
       echo "management.tcp.port = $mgmt_port"
@@ -160,6 +162,32 @@ msv_stop_rabbitmq() (
   timeout 10 epmd -port "$ERL_EPMD_PORT" -kill >/dev/null 2>&1 || true
   rm -f "$dir/rabbitmq.pid"
 )
+
+# msv_broker_setup MANAGEMENT_PORT [VHOST] INSURER...  — the policies the service expects, and each insurer's broker user,
+# exchange and notice queue, with the operator's own scripts (deploy/rabbitmq). Passwords are generated once into
+# $MSV_INSURER_PASSWORDS (insurer=password lines, mode 600).
+msv_broker_setup() {
+  local mgmt_port=$1 vhost=$2; shift 2
+  local deploy
+  deploy="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/deploy/rabbitmq"
+  export RABBITMQ_MANAGEMENT_URL="http://127.0.0.1:$mgmt_port" RABBITMQ_ADMIN_USER=guest RABBITMQ_ADMIN_PASSWORD=guest
+  "$deploy/configure-broker.sh" "$vhost" >/dev/null
+  local insurer password
+  for insurer in "$@"; do
+    password=$(msv_insurer_password "$insurer")
+    printf '%s\n' "$password" | "$deploy/add-insurer.sh" "$insurer" "$vhost" >/dev/null
+  done
+}
+
+# The broker password of a local insurer user, generated on first use.
+msv_insurer_password() {
+  local insurer=$1 file=${MSV_INSURER_PASSWORDS:?MSV_INSURER_PASSWORDS is not set}
+  ( umask 077; touch "$file" )
+  if ! grep -q "^$insurer=" "$file"; then
+    echo "$insurer=$(head -c 24 /dev/urandom | base64 -w0 | tr '+/' '-_')" >>"$file"
+  fi
+  sed -n "s/^$insurer=//p" "$file"
+}
 
 # Local development keys for the personal-number HMAC and AES-GCM: generated once, never committed.
 msv_ensure_dev_keys() {

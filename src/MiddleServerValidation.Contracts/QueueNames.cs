@@ -3,8 +3,18 @@ namespace MiddleServerValidation.Contracts;
 /// <summary>The queue names of the external contract.</summary>
 public static class QueueNames
 {
-    /// <summary>Where insurers publish <see cref="RegisterEnrollee"/> (envelope or plain JSON).</summary>
+    /// <summary>The queue every registration is decided from (envelope or plain JSON); insurers do not publish to it directly.</summary>
     public const string Registrations = "enrollee-registrations";
+
+    /// <summary>
+    /// The exchange an insurer publishes its <see cref="RegisterEnrollee"/> messages to. Only that insurer's broker user
+    /// may write to it, so it is what says which insurer sent a message; it is bound to <see cref="Registrations"/>.
+    /// </summary>
+    public static string RegistrationsExchange(string insurerNumber) => $"registrations.{insurerNumber}";
+
+    /// <summary>The insurer whose registrations exchange this is, or null for any other exchange.</summary>
+    public static string? InsurerOfRegistrationsExchange(string? exchange) =>
+        exchange is { Length: > 14 } && exchange.StartsWith("registrations.", StringComparison.Ordinal) ? exchange[14..] : null;
 
     /// <summary>Where the web host leaves <see cref="ProcessBatch"/> claim checks for the workers.</summary>
     public const string Batches = "registration-batches";

@@ -3,8 +3,11 @@ using System.ComponentModel.DataAnnotations;
 namespace MiddleServerValidation.ServiceDefaults;
 
 /// <summary>The broker connection (section <c>RabbitMq</c>, e.g. env <c>RabbitMq__Host</c>).</summary>
-public sealed class RabbitMqOptions
+public sealed class RabbitMqOptions : IValidatableObject
 {
+    /// <summary>What the unacknowledged messages of one endpoint may hold in memory at most: prefetch × largest message.</summary>
+    public const long InFlightBudgetBytes = 256L * 1024 * 1024;
+
     public const string Section = "RabbitMq";
 
     [Required]
@@ -27,4 +30,22 @@ public sealed class RabbitMqOptions
 
     [Range(1, 65535)]
     public ushort PrefetchCount { get; set; } = 1000;
+
+    /// <summary>
+    /// The largest registration message the worker takes (checked before it is deserialised); larger ones go to the error
+    /// queue. Set the broker's <c>max_message_size</c> at or a little above it, so larger ones are refused at publish.
+    /// </summary>
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxMessageBytes { get; set; } = 64 * 1024;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if ((long)PrefetchCount * MaxMessageBytes > InFlightBudgetBytes)
+        {
+            yield return new ValidationResult(
+                $"RabbitMq:PrefetchCount ({PrefetchCount}) × RabbitMq:MaxMessageBytes ({MaxMessageBytes}) may hold more than " +
+                $"{InFlightBudgetBytes / (1024 * 1024)} MiB of messages in memory; lower one of them.",
+                [nameof(PrefetchCount), nameof(MaxMessageBytes)]);
+        }
+    }
 }

@@ -1,19 +1,18 @@
 using System.CommandLine;
 using System.Text;
-using MassTransit;
 using MiddleServerValidation.BatchFiles.Csv;
 using MiddleServerValidation.Cli.Submission;
 using MiddleServerValidation.Contracts;
+using Microsoft.Extensions.Configuration;
 using MiddleServerValidation.ServiceDefaults;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 
 namespace MiddleServerValidation.Cli.Commands;
 
 /// <summary>
-/// Sends each row of a registration CSV as one message to the registrations queue, as an insurer's
-/// system would, and optionally waits for the notices on the insurers' own queues.
+/// Sends each row of a registration CSV as one message, as an insurer's own system would (see
+/// <see cref="InsurerBrokerClient"/>), and optionally waits for the notices on its queue. The broker user in
+/// <c>RabbitMq:Username</c> says which insurer sends: a row naming another one is refused by the service.
 /// </summary>
 internal static class SendCommand
 {
@@ -49,44 +48,36 @@ internal static class SendCommand
             return 2;
         }
 
-        // Notices come back under the insurer number and registration id as the service normalises them.
-        static string Normalise(string value) => value.Normalize(NormalizationForm.FormKC).Trim();
-        var insurers = registrations.Select(r => r.InsurerNumber).OfType<string>().Select(Normalise).Distinct().ToList();
-        var collector = new NoticeCollector(registrations
-            .Where(r => r.InsurerNumber is not null && r.RegistrationId is not null)
-            .Select(r => (Normalise(r.InsurerNumber!), r.RegistrationId!.Trim())));
-
-        var builder = CliHost.CreateBuilder();
-        builder.AddMessaging(configureBus: (_, bus) =>
-        {
-            if (!wait)
-            {
-                return;
-            }
-
-            foreach (var insurer in insurers)
-            {
-                bus.ReceiveEndpoint(QueueNames.Notices(insurer), endpoint =>
-                {
-                    // Only what is sent to this insurer's queue, never a binding to every published notice.
-                    endpoint.ConfigureConsumeTopology = false;
-                    endpoint.Handler<RegistrationNotice>(context =>
-                    {
-                        collector.Add(context.Message);
-                        return Task.CompletedTask;
-                    });
-                });
-            }
-        });
-        using var host = builder.Build();
-        await host.StartAsync(cancellationToken);
+        var options = new RabbitMqOptions();
+        CliHost.CreateBuilder().Configuration.GetSection(RabbitMqOptions.Section).Bind(options);
+        InsurerBrokerClient client;
         try
         {
-            var bus = host.Services.GetRequiredService<IBus>();
-            // The worker's endpoint exchange routes to the registrations queue, which the worker declares.
-            var endpoint = await bus.GetSendEndpoint(new Uri($"exchange:{QueueNames.Registrations}"));
-            await Task.WhenAll(registrations.Select(r => endpoint.Send(r, cancellationToken)));
-            AnsiConsole.MarkupLineInterpolated($"[green]{registrations.Count} 件の登録を送信しました[/] ({file.Name})");
+            client = await InsurerBrokerClient.ConnectAsync(options, cancellationToken);
+        }
+        catch (ArgumentException e)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            return 2;
+        }
+
+        await using (client)
+        {
+            // Every notice comes to the sender's own queue, under the registration id as the service trims it.
+            var collector = new NoticeCollector(registrations
+                .Where(r => r.RegistrationId is not null)
+                .Select(r => (client.InsurerNumber, r.RegistrationId!.Trim())));
+            if (wait)
+            {
+                await client.ConsumeNoticesAsync(collector.Add, cancellationToken);
+            }
+
+            foreach (var registration in registrations)
+            {
+                await client.PublishAsync(registration, cancellationToken);
+            }
+
+            AnsiConsole.MarkupLineInterpolated($"[green]{registrations.Count} 件の登録を送信しました[/] ({file.Name}, {client.InsurerNumber})");
             if (!wait)
             {
                 return 0;
@@ -101,10 +92,6 @@ internal static class SendCommand
             }
 
             return complete && matches ? 0 : 1;
-        }
-        finally
-        {
-            await host.StopAsync(CancellationToken.None);
         }
     }
 }

@@ -7,7 +7,8 @@ namespace MiddleServerValidation.Persistence.Notices;
 public sealed class OutboxNotice
 {
     public Guid NoticeId { get; set; }
-    public Guid RegistrationId { get; set; }
+    /// <summary>Null for a notice that answers a message which was not stored (a refusal).</summary>
+    public Guid? RegistrationId { get; set; }
     public required string InsurerNumber { get; set; }
     public required string Outcome { get; set; }
 

@@ -15,6 +15,7 @@ public sealed class PersonalNumberProtector : IDisposable
 
     // Ciphertext layout: version | nonce | tag | ciphertext. The version byte lets keys rotate later.
     private const byte FormatVersion = 1;
+    private const byte SealVersion = 0x53;
     private const int NonceSize = 12;
     private const int TagSize = 16;
     private const int HeaderSize = 1 + NonceSize + TagSize;
@@ -62,6 +63,32 @@ public sealed class PersonalNumberProtector : IDisposable
         var plain = new byte[cipher.Length - HeaderSize];
         _aes.Value!.Decrypt(cipher.AsSpan(1, NonceSize), cipher.AsSpan(HeaderSize), cipher.AsSpan(1 + NonceSize, TagSize), plain);
         return Encoding.UTF8.GetString(plain);
+    }
+
+    /// <summary>Encrypts arbitrary bytes (a whole message body), bound to <paramref name="purpose"/>: only a caller naming the same purpose can open it.</summary>
+    public byte[] Seal(ReadOnlySpan<byte> plain, string purpose)
+    {
+        var associated = Encoding.UTF8.GetBytes(purpose);
+        var result = new byte[HeaderSize + plain.Length];
+        result[0] = SealVersion;
+        var nonce = result.AsSpan(1, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        _aes.Value!.Encrypt(nonce, plain, result.AsSpan(HeaderSize), result.AsSpan(1 + NonceSize, TagSize), associated);
+        return result;
+    }
+
+    /// <exception cref="CryptographicException">Not sealed with this key for this purpose, or altered.</exception>
+    public byte[] Open(ReadOnlySpan<byte> sealedBytes, string purpose)
+    {
+        if (sealedBytes.Length < HeaderSize || sealedBytes[0] != SealVersion)
+        {
+            throw new CryptographicException("Unknown sealed format.");
+        }
+
+        var plain = new byte[sealedBytes.Length - HeaderSize];
+        _aes.Value!.Decrypt(sealedBytes.Slice(1, NonceSize), sealedBytes[HeaderSize..], sealedBytes.Slice(1 + NonceSize, TagSize), plain,
+            Encoding.UTF8.GetBytes(purpose));
+        return plain;
     }
 
     public void Dispose()

@@ -74,12 +74,9 @@ internal sealed class BatchChunkReader(
                     continue;
                 }
 
-                var item = intake.Prepare(message, rows[i].PersonalNumberCipher);
-                if ((rejected[i] = BatchRows.OtherInsurer(rows[i], item.Key, claim)) is null)
-                {
-                    items.Add(item);
-                    decided.Add(i);
-                }
+                // The API key authenticated the caller: a row naming another insurer is refused, not stored.
+                items.Add(intake.Prepare(message, claim.InsurerNumber, rows[i].PersonalNumberCipher));
+                decided.Add(i);
             }
 
             // In file order: a chunk sees the numbers of every earlier chunk still in flight as held.

@@ -1,6 +1,5 @@
 using MiddleServerValidation.Contracts;
 using MiddleServerValidation.Domain;
-using MiddleServerValidation.Domain.Registration;
 using MiddleServerValidation.Persistence.PersonalData;
 
 namespace MiddleServerValidation.Processing.Batches;
@@ -40,13 +39,6 @@ internal static class BatchRows
             BatchId = claim.BatchId.ToString(),
         };
     }
-
-    /// <summary>A row read for another insurer than the caller: a caller registers only for itself.</summary>
-    public static BatchRowResult? OtherInsurer(StagedRow row, RegistrationKey? key, BatchClaim claim) =>
-        key is not null && key.InsurerNumber != claim.InsurerNumber
-            ? BatchRowResult.Rejected(row, [new Reason(ReasonCode.InsurerNumberInvalid, FieldNames.InsurerNumber,
-                $"この行の保険者番号は、認証された保険者の番号（{claim.InsurerNumber}）ではありません。自保険者の番号を指定するか、空欄にしてください。")])
-            : null;
 
     public static Reason Duplicate(bool withinFile) => new(ReasonCode.FieldInvalid, FieldNames.RegistrationId, withinFile
         ? "登録IDが、このファイルの先の行と重複しています。登録IDは行ごとに一意にしてください（この行は登録されていません）。"

@@ -30,6 +30,10 @@ public static class ChunkDecider
             {
                 verdicts[i] = Verdict.Unaddressable;
             }
+            else if (item.Refusal is not null)
+            {
+                verdicts[i] = Verdict.Refused;
+            }
             else if (existing.TryGetValue(key, out var stored))
             {
                 verdicts[i] = new Verdict(VerdictKind.Stored, null, stored, null);
@@ -82,6 +86,9 @@ public enum VerdictKind
 
     /// <summary>Needs a J-LIS answer not yet at hand.</summary>
     AwaitingAnswer,
+
+    /// <summary>Names another insurer than its sender: answered to the sender, not stored.</summary>
+    Refused,
 }
 
 /// <param name="Decided">The decision and the J-LIS answer it used (<see cref="VerdictKind.Decided"/>).</param>
@@ -92,6 +99,7 @@ public sealed record Verdict(VerdictKind Kind, Decided? Decided, ExistingRegistr
     public static readonly Verdict Unaddressable = new(VerdictKind.Unaddressable, null, null, null);
     public static readonly Verdict Rejected = new(VerdictKind.Rejected, null, null, null);
     public static readonly Verdict AwaitingAnswer = new(VerdictKind.AwaitingAnswer, null, null, null);
+    public static readonly Verdict Refused = new(VerdictKind.Refused, null, null, null);
 }
 
 /// <summary>A registration already stored under a key of the chunk (a redelivery).</summary>

@@ -31,6 +31,7 @@ public static class ChunkRows
                 VerdictKind.Stored => (new RegistrationResult(RegistrationResultKind.Duplicate, verdict.Stored!.Id, verdict.Stored.Outcome, null, []), null),
                 VerdictKind.DuplicateInChunk => (results[verdict.First!.Value] with { Kind = RegistrationResultKind.Duplicate, NoticeId = null }, null),
                 VerdictKind.Rejected => Rows(item, Outcome.Rejected, item.Read.Problems, [], null, context),
+                VerdictKind.Refused => Refusal(item, context),
                 VerdictKind.Decided => Rows(item, verdict.Decided!.Decision.Outcome, verdict.Decided.Decision.Reasons, verdict.Decided.Decision.Findings,
                     verdict.Decided.Answer, context),
                 _ => (new RegistrationResult(RegistrationResultKind.Unaddressable, null, null, null, item.Read.Problems), null),
@@ -38,6 +39,21 @@ public static class ChunkRows
         }
 
         return new DecidedChunk(results, rows);
+    }
+
+    /// <summary>A record naming another insurer: nothing is stored; its sender is told, under an id of the refusal's own.</summary>
+    private static (RegistrationResult, ItemRows?) Refusal(PreparedRegistration item, DecisionContext context)
+    {
+        var (key, sender, reasons) = (item.Key!, item.Sender!, (IReadOnlyList<Reason>)[item.Refusal!]);
+        if (!context.WriteNotices)
+        {
+            return (new RegistrationResult(RegistrationResultKind.Refused, null, Outcome.Rejected.ToString(), null, reasons), null);
+        }
+
+        var notice = NoticeOutbox.Notice(sender, key.RegistrationId, item.BatchId, Outcome.Rejected, reasons, item.Candidate?.PersonalNumber?.Masked,
+            context.Now, NoticeIds.OfPurpose(sender, key.RegistrationId, $"refused:{key.InsurerNumber}"));
+        return (new RegistrationResult(RegistrationResultKind.Refused, null, Outcome.Rejected.ToString(), notice.NoticeId, reasons),
+            new ItemRows(null, [], null, NoticeOutbox.Row(null, notice, context.Now)));
     }
 
     private static (RegistrationResult, ItemRows) Rows(
@@ -61,7 +77,7 @@ public static class ChunkRows
 }
 
 /// <summary>What one record writes.</summary>
-public sealed record ItemRows(StoredRegistration Registration, IReadOnlyList<StoredFinding> Findings, PendingResidentLookup? Lookup, OutboxNotice? Notice);
+public sealed record ItemRows(StoredRegistration? Registration, IReadOnlyList<StoredFinding> Findings, PendingResidentLookup? Lookup, OutboxNotice? Notice);
 
 /// <summary>A chunk decided in memory: a result per record and the rows each one writes.</summary>
 public sealed record DecidedChunk(IReadOnlyList<RegistrationResult> Results, IReadOnlyList<ItemRows?> Rows)
@@ -78,7 +94,11 @@ public sealed record DecidedChunk(IReadOnlyList<RegistrationResult> Results, IRe
                 continue;
             }
 
-            write.Registrations.Add(rows.Registration);
+            if (rows.Registration is not null)
+            {
+                write.Registrations.Add(rows.Registration);
+            }
+
             write.Findings.AddRange(rows.Findings);
             if (rows.Lookup is not null)
             {

@@ -11,7 +11,7 @@ namespace MiddleServerValidation.Processing.Decisions;
 /// <summary>Decides chunks of registrations: what the worker's group-commit batcher calls (a fake stands in for it in tests).</summary>
 public interface IDecisionStep
 {
-    Task<IReadOnlyList<RegistrationResult>> DecideAsync(IReadOnlyList<RegisterEnrollee> messages, CancellationToken cancellationToken);
+    Task<IReadOnlyList<RegistrationResult>> DecideAsync(IReadOnlyList<Submission> submissions, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -29,11 +29,15 @@ public sealed class DecisionStep(
     TimeProvider clock,
     ILogger<DecisionStep> logger) : IDecisionStep
 {
-    public async Task<IReadOnlyList<RegistrationResult>> DecideAsync(IReadOnlyList<RegisterEnrollee> messages, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RegistrationResult>> DecideAsync(IReadOnlyList<Submission> submissions, CancellationToken cancellationToken)
     {
-        await using var chunk = await OpenAsync(intake.Prepare(messages), ChunkOptions.Default, cancellationToken);
+        await using var chunk = await OpenAsync(intake.Prepare(submissions), ChunkOptions.Default, cancellationToken);
         return await chunk.CommitAsync(null, cancellationToken);
     }
+
+    /// <summary>For the service's own callers in process (tests, tools): each record's insurer number stands for its sender.</summary>
+    public Task<IReadOnlyList<RegistrationResult>> DecideAsync(IReadOnlyList<RegisterEnrollee> messages, CancellationToken cancellationToken) =>
+        DecideAsync(messages.Select(m => new Submission(m, null)).ToArray(), cancellationToken);
 
     /// <summary>
     /// Locks the chunk's numbers, reads what it needs once and decides it, ready for <see cref="OpenChunk.CommitAsync"/>.

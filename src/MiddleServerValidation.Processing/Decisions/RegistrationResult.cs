@@ -12,6 +12,9 @@ public enum RegistrationResultKind
 
     /// <summary>No valid insurer number or registration id: there is no insurer to answer and no key to store it under.</summary>
     Unaddressable,
+
+    /// <summary>It names another insurer than the one that sent it: answered Rejected to its sender, not stored.</summary>
+    Refused,
 }
 
 public sealed record RegistrationResult(

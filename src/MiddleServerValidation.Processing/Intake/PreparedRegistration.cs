@@ -1,4 +1,5 @@
 using MiddleServerValidation.Contracts;
+using MiddleServerValidation.Domain;
 using MiddleServerValidation.Domain.Registration;
 
 namespace MiddleServerValidation.Processing.Intake;
@@ -8,6 +9,12 @@ public sealed class PreparedRegistration
 {
     public required RegisterEnrollee Message { get; init; }
     public required RegistrationReadResult Read { get; init; }
+
+    /// <summary>The insurer authentication established for it; null for in-process callers.</summary>
+    public string? Sender { get; init; }
+
+    /// <summary>Why it is refused without being stored (it names another insurer than its sender); null when it is not.</summary>
+    public Reason? Refusal { get; init; }
 
     /// <summary>The id it is stored under if it is decided now.</summary>
     public Guid Id { get; } = Guid.CreateVersion7();

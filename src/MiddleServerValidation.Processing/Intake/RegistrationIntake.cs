@@ -1,4 +1,5 @@
 using MiddleServerValidation.Contracts;
+using MiddleServerValidation.Domain;
 using MiddleServerValidation.Domain.Registration;
 using MiddleServerValidation.Persistence.PersonalData;
 
@@ -11,22 +12,23 @@ namespace MiddleServerValidation.Processing.Intake;
 /// </summary>
 public sealed class RegistrationIntake(RegistrationReader reader, PersonalNumberProtector protector)
 {
-    public PreparedRegistration[] Prepare(IReadOnlyList<RegisterEnrollee> messages)
+    public PreparedRegistration[] Prepare(IReadOnlyList<Submission> submissions)
     {
-        var prepared = new PreparedRegistration[messages.Count];
+        var prepared = new PreparedRegistration[submissions.Count];
         for (var i = 0; i < prepared.Length; i++)
         {
-            prepared[i] = Prepare(messages[i]);
+            prepared[i] = Prepare(submissions[i].Message, submissions[i].Sender);
         }
 
         return prepared;
     }
 
+    /// <param name="sender">The insurer authentication established (see <see cref="Submission"/>); null for in-process callers.</param>
     /// <param name="numberCipher">
     /// The personal number as sent, already encrypted with the same key (a batch row is staged that way): stored as it
     /// is instead of being encrypted again.
     /// </param>
-    public PreparedRegistration Prepare(RegisterEnrollee message, byte[]? numberCipher = null)
+    public PreparedRegistration Prepare(RegisterEnrollee message, string? sender = null, byte[]? numberCipher = null)
     {
         var read = reader.Read(message);
         var number = read.Candidate?.PersonalNumber?.Value;
@@ -35,12 +37,18 @@ public sealed class RegistrationIntake(RegistrationReader reader, PersonalNumber
         {
             Message = message,
             Read = read,
+            Sender = sender,
+            Refusal = read.Key is { } address && sender is not null && address.InsurerNumber != sender ? OtherInsurer(address.InsurerNumber, sender) : null,
             BatchId = read.Candidate?.BatchId ?? StorableBatchId(message.BatchId),
             NumberKey = key,
             NumberKeyHex = key is null ? null : Convert.ToHexString(key),
             NumberCipher = numberCipher ?? (string.IsNullOrWhiteSpace(message.PersonalNumber) ? null : protector.Encrypt(message.PersonalNumber)),
         };
     }
+
+    /// <summary>An insurer registers only for itself: a record naming another one is answered, to its sender, and not stored.</summary>
+    private static Reason OtherInsurer(string named, string sender) => new(ReasonCode.InsurerNumberInvalid, FieldNames.InsurerNumber,
+        $"保険者番号（{named}）は、送信元として認証された保険者（{sender}）の番号ではありません。自保険者の番号を指定してください（この登録は受け付けていません）。");
 
     /// <summary>A rejected record keeps its batch id only when it fits the column; the value as sent is in <c>submitted</c>.</summary>
     private static string? StorableBatchId(string? batchId) =>

@@ -34,8 +34,8 @@ public static class NoticeOutbox
         IssuedAt = issuedAt,
     };
 
-    /// <summary>The outbox row of a notice about the stored registration <paramref name="registration"/>.</summary>
-    public static OutboxNotice Row(Guid registration, RegistrationNotice notice, DateTimeOffset now) => new()
+    /// <summary>The outbox row of a notice about the stored registration <paramref name="registration"/> (null: a message not stored).</summary>
+    public static OutboxNotice Row(Guid? registration, RegistrationNotice notice, DateTimeOffset now) => new()
     {
         NoticeId = notice.NoticeId,
         RegistrationId = registration,
@@ -66,14 +66,16 @@ public static class NoticeOutbox
             return;
         }
 
-        await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY notices (notice_id, registration_id, insurer_number, outcome, payload, created_at) FROM STDIN (FORMAT BINARY)", ct))
+        var stored = notices.Where(n => n.RegistrationId is not null).ToList();
+        if (stored.Count > 0)
         {
-            foreach (var n in notices)
+            await using var copy = await connection.BeginBinaryImportAsync(
+                "COPY notices (notice_id, registration_id, insurer_number, outcome, payload, created_at) FROM STDIN (FORMAT BINARY)", ct);
+            foreach (var n in stored)
             {
                 await copy.StartRowAsync(ct);
                 await copy.WriteAsync(n.NoticeId, NpgsqlDbType.Uuid, ct);
-                await copy.WriteAsync(n.RegistrationId, NpgsqlDbType.Uuid, ct);
+                await copy.WriteAsync(n.RegistrationId!.Value, NpgsqlDbType.Uuid, ct);
                 await copy.WriteAsync(n.InsurerNumber, NpgsqlDbType.Varchar, ct);
                 await copy.WriteAsync(n.Outcome, NpgsqlDbType.Varchar, ct);
                 await copy.WriteAsync(n.PayloadJson, NpgsqlDbType.Jsonb, ct);
@@ -81,6 +83,21 @@ public static class NoticeOutbox
             }
 
             await copy.CompleteAsync(ct);
+        }
+
+        // A refusal stores nothing, so a redelivered message is refused again with the same id: kept once.
+        var refusals = notices.Where(n => n.RegistrationId is null).ToList();
+        if (refusals.Count > 0)
+        {
+            await using var insert = new NpgsqlCommand(
+                "INSERT INTO notices (notice_id, insurer_number, outcome, payload, created_at) " +
+                "SELECT * FROM unnest(@ids, @insurers, @outcomes, @payloads::jsonb[], @times) ON CONFLICT (notice_id) DO NOTHING", connection);
+            insert.Parameters.AddWithValue("ids", refusals.Select(n => n.NoticeId).ToArray());
+            insert.Parameters.AddWithValue("insurers", refusals.Select(n => n.InsurerNumber).ToArray());
+            insert.Parameters.AddWithValue("outcomes", refusals.Select(n => n.Outcome).ToArray());
+            insert.Parameters.AddWithValue("payloads", refusals.Select(n => n.PayloadJson).ToArray());
+            insert.Parameters.AddWithValue("times", refusals.Select(n => n.CreatedAt).ToArray());
+            await insert.ExecuteNonQueryAsync(ct);
         }
 
         // Delivered on commit (and dropped on rollback): wakes the dispatchers at once instead of at their next poll.
@@ -121,7 +138,7 @@ public static class NoticeOutbox
         while (await reader.ReadAsync(ct))
         {
             rows.Add(new OutboxRow(
-                reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetGuid(3), reader.GetString(4),
+                reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetGuid(3), reader.GetString(4),
                 reader.GetFieldValue<DateTimeOffset>(5)));
         }
 
@@ -170,4 +187,4 @@ public static class NoticeOutbox
 }
 
 /// <summary>A claimed outbox row: the notice's id, its insurer's queue, the payload as JSON.</summary>
-public sealed record OutboxRow(Guid NoticeId, string InsurerNumber, string PayloadJson, Guid RegistrationId, string Outcome, DateTimeOffset CreatedAt);
+public sealed record OutboxRow(Guid NoticeId, string InsurerNumber, string PayloadJson, Guid? RegistrationId, string Outcome, DateTimeOffset CreatedAt);

@@ -1,6 +1,9 @@
 using MassTransit;
 using MiddleServerValidation.Contracts;
+using MassTransit.Middleware;
+using MiddleServerValidation.Persistence.PersonalData;
 using MiddleServerValidation.ServiceDefaults;
+using MiddleServerValidation.Worker.ErrorQueue;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -10,10 +13,12 @@ namespace MiddleServerValidation.Worker.Registration;
 public sealed class RegisterEnrolleeConsumerDefinition : ConsumerDefinition<RegisterEnrolleeConsumer>
 {
     private readonly RabbitMqOptions _rabbitMq;
+    private readonly PersonalNumberProtector _protector;
 
-    public RegisterEnrolleeConsumerDefinition(IOptions<RabbitMqOptions> rabbitMq)
+    public RegisterEnrolleeConsumerDefinition(IOptions<RabbitMqOptions> rabbitMq, PersonalNumberProtector protector)
     {
         _rabbitMq = rabbitMq.Value;
+        _protector = protector;
         EndpointName = QueueNames.Registrations;
         // Enough messages in flight at once to fill a chunk.
         ConcurrentMessageLimit = _rabbitMq.PrefetchCount;
@@ -24,6 +29,16 @@ public sealed class RegisterEnrolleeConsumerDefinition : ConsumerDefinition<Regi
         IConsumerConfigurator<RegisterEnrolleeConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
+        // Checked before anything is deserialised: a registration is a few hundred bytes.
+        endpointConfigurator.ConfigureReceive(receive => receive.UseFilter(new MessageSizeFilter(_rabbitMq.MaxMessageBytes)));
+
+        // What cannot be decided goes to the error queue sealed: no plain personal number is kept there.
+        endpointConfigurator.ConfigureError(error =>
+        {
+            error.UseFilter(new GenerateFaultFilter());
+            error.UseFilter(new SealedErrorTransportFilter(_protector));
+        });
+
         // Non-.NET clients publish plain JSON (application/json) with no envelope and no message type.
         endpointConfigurator.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
         if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)

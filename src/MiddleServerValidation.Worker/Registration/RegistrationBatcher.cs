@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using Npgsql;
-using MiddleServerValidation.Contracts;
+using MiddleServerValidation.Processing.Intake;
 using MiddleServerValidation.Processing;
 using MiddleServerValidation.Processing.Decisions;
 
@@ -16,10 +16,10 @@ public sealed class RegistrationBatcher(
 {
     private readonly Channel<Request> _requests = Channel.CreateUnbounded<Request>();
 
-    public Task<RegistrationResult> SubmitAsync(RegisterEnrollee message, CancellationToken cancellationToken)
+    public Task<RegistrationResult> SubmitAsync(Submission submission, CancellationToken cancellationToken)
     {
         var completion = new TaskCompletionSource<RegistrationResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_requests.Writer.TryWrite(new Request(message, completion)))
+        if (!_requests.Writer.TryWrite(new Request(submission, completion)))
         {
             throw new InvalidOperationException("The registration batcher has stopped.");
         }
@@ -104,7 +104,7 @@ public sealed class RegistrationBatcher(
     {
         try
         {
-            var results = await step.DecideAsync(chunk.Select(r => r.Message).ToArray(), stoppingToken);
+            var results = await step.DecideAsync(chunk.Select(r => r.Submission).ToArray(), stoppingToken);
             for (var i = 0; i < chunk.Count; i++)
             {
                 chunk[i].Completion.TrySetResult(results[i]);
@@ -133,5 +133,5 @@ public sealed class RegistrationBatcher(
 
     private static bool IsTransient(Exception e) => e is NpgsqlException { IsTransient: true } or TimeoutException;
 
-    private sealed record Request(RegisterEnrollee Message, TaskCompletionSource<RegistrationResult> Completion);
+    private sealed record Request(Submission Submission, TaskCompletionSource<RegistrationResult> Completion);
 }

@@ -58,7 +58,7 @@ public sealed class BatchConflictTests(BatchConflictTests.Fixture fixture) : ICl
         await using var probe = await RabbitMqProbe.ConnectAsync(fixture.RabbitMq);
         foreach (var r in Story)
         {
-            await probe.PublishJsonAsync(QueueNames.Registrations, TestData.Json(TestData.Registration(
+            await probe.PublishRegistrationAsync(TestData.Json(TestData.Registration(
                 "M" + r.Id, TestData.PersonalNumber(MessageSeed + r.Number), r.BirthDate, r.Kana, TestData.InsurerB) with { CardNumber = r.Id[1..] }));
             var notice = Assert.Single(await probe.WaitForAsync(QueueNames.Notices(TestData.InsurerB), 1, BatchApi.Timeout)).Message;
             oneByOne.Add((notice.GetProperty("outcome").GetString()!,

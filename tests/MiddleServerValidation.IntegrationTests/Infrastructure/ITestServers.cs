@@ -15,6 +15,12 @@ public interface ITestServers
     Task<RabbitMqEndpoint> CreateVirtualHostAsync(string name, CancellationToken cancellationToken);
 
     Task DeleteVirtualHostAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives an insurer its broker user, exchange and notice queue in a virtual host with the operator's own script
+    /// (deploy/rabbitmq/add-insurer.sh), and applies the service's broker policies there (configure-broker.sh).
+    /// </summary>
+    Task<RabbitMqEndpoint> AddInsurerAsync(string virtualHost, string insurerNumber, CancellationToken cancellationToken);
 }
 
 public sealed record RabbitMqEndpoint(string Host, int Port, string VirtualHost, string Username, string Password);

@@ -14,11 +14,13 @@ public sealed class LocalTestServers : ITestServers
     private readonly string _postgres;
     private readonly Uri _rabbitMq;
     private readonly HttpClient _management;
+    private readonly Uri _managementUri;
 
     private LocalTestServers(string postgres, Uri rabbitMq, Uri management)
     {
         _postgres = postgres;
         _rabbitMq = rabbitMq;
+        _managementUri = management;
         var credentials = Uri.UnescapeDataString(management.UserInfo);
         _management = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority)) };
         _management.DefaultRequestHeaders.Authorization =
@@ -66,4 +68,22 @@ public sealed class LocalTestServers : ITestServers
 
     public async Task DeleteVirtualHostAsync(string name, CancellationToken cancellationToken) =>
         await _management.DeleteAsync($"/api/vhosts/{Uri.EscapeDataString(name)}", cancellationToken);
+
+    /// <summary>The broker password every test insurer user gets (users are global; per-vhost permissions differ).</summary>
+    public const string InsurerPassword = "insurer-test-password";
+
+    public async Task<RabbitMqEndpoint> AddInsurerAsync(string virtualHost, string insurerNumber, CancellationToken cancellationToken)
+    {
+        var credentials = Uri.UnescapeDataString(_managementUri.UserInfo).Split(':');
+        var environment = new Dictionary<string, string>
+        {
+            ["RABBITMQ_MANAGEMENT_URL"] = _managementUri.GetLeftPart(UriPartial.Authority),
+            ["RABBITMQ_ADMIN_USER"] = credentials[0],
+            ["RABBITMQ_ADMIN_PASSWORD"] = credentials[1],
+        };
+        var vhost = $"'{virtualHost}'";
+        await Shell.RunAsync($"deploy/rabbitmq/configure-broker.sh {vhost} && deploy/rabbitmq/add-insurer.sh {insurerNumber} {vhost}",
+            TimeSpan.FromSeconds(60), environment, InsurerPassword);
+        return new RabbitMqEndpoint(_rabbitMq.Host, _rabbitMq.Port, virtualHost, $"insurer-{insurerNumber}", InsurerPassword);
+    }
 }

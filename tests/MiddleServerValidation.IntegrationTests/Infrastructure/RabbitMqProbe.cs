@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using MiddleServerValidation.Contracts;
 using RabbitMQ.Client;
 
 namespace MiddleServerValidation.IntegrationTests.Infrastructure;
@@ -35,6 +36,26 @@ public sealed class RabbitMqProbe : IAsyncDisposable
     public Task PublishJsonAsync(string queue, object body) =>
         PublishAsync(queue, JsonSerializer.SerializeToUtf8Bytes(body), "application/json");
 
+    /// <summary>
+    /// Publishes a registration as an insurer's system does: to the insurer's own exchange, <c>registrations.{insurer}</c>
+    /// (the insurer the body names unless <paramref name="asInsurer"/> says otherwise).
+    /// </summary>
+    public Task PublishRegistrationAsync(object body, string? asInsurer = null) =>
+        PublishToExchangeAsync(QueueNames.RegistrationsExchange(asInsurer ?? InsurerNamedIn(body)), JsonSerializer.SerializeToUtf8Bytes(body), "application/json");
+
+    public async Task PublishToExchangeAsync(string exchange, byte[] body, string contentType)
+    {
+        var properties = new BasicProperties { ContentType = contentType, Persistent = true, MessageId = Guid.NewGuid().ToString() };
+        await _channel.BasicPublishAsync(exchange, routingKey: "", mandatory: true, basicProperties: properties, body: body);
+    }
+
+    private static string InsurerNamedIn(object body) => body switch
+    {
+        IReadOnlyDictionary<string, string?> fields when fields.TryGetValue("insurerNumber", out var insurer) && insurer is not null => insurer,
+        RegisterEnrollee registration when registration.InsurerNumber is not null => registration.InsurerNumber,
+        _ => throw new ArgumentException("The body names no insurer: say which insurer publishes it."),
+    };
+
     public async Task<bool> QueueExistsAsync(string queue)
     {
         await using var channel = await _connection.CreateChannelAsync();
@@ -63,7 +84,7 @@ public sealed class RabbitMqProbe : IAsyncDisposable
             var headers = result.BasicProperties.Headers?.ToDictionary(
                 h => h.Key, h => h.Value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : h.Value?.ToString())
                 ?? [];
-            messages.Add(new ReceivedMessage(Encoding.UTF8.GetString(result.Body.Span), result.BasicProperties.MessageId, headers));
+            messages.Add(new ReceivedMessage(Encoding.UTF8.GetString(result.Body.Span), result.BasicProperties.MessageId, headers, result.Body.ToArray()));
         }
 
         return messages;
@@ -94,7 +115,7 @@ public sealed class RabbitMqProbe : IAsyncDisposable
     }
 }
 
-public sealed record ReceivedMessage(string Body, string? MessageId, IReadOnlyDictionary<string, string?> Headers)
+public sealed record ReceivedMessage(string Body, string? MessageId, IReadOnlyDictionary<string, string?> Headers, byte[] RawBody)
 {
     /// <summary>The <c>message</c> of a MassTransit envelope.</summary>
     public JsonElement Message => JsonDocument.Parse(Body).RootElement.GetProperty("message");

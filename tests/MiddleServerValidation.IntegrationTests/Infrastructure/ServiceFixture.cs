@@ -29,6 +29,9 @@ public class ServiceFixture : IAsyncLifetime
     public LogCapture Logs { get; } = new();
     public string ConnectionString { get; private set; } = "";
     public RabbitMqEndpoint RabbitMq { get; private set; } = null!;
+
+    /// <summary>The broker users of the test insurers (A and B), as deploy/rabbitmq/add-insurer.sh made them.</summary>
+    public Dictionary<string, RabbitMqEndpoint> Insurers { get; } = [];
     public Uri StubAddress { get; private set; } = null!;
     public Dictionary<string, string?> Settings { get; } = [];
 
@@ -36,6 +39,11 @@ public class ServiceFixture : IAsyncLifetime
     {
         ConnectionString = await TestServers.Current.CreateDatabaseAsync(_name, CancellationToken.None);
         RabbitMq = await TestServers.Current.CreateVirtualHostAsync(_name, CancellationToken.None);
+        foreach (var insurer in new[] { TestData.InsurerA, TestData.InsurerB })
+        {
+            Insurers[insurer] = await TestServers.Current.AddInsurerAsync(_name, insurer, CancellationToken.None);
+        }
+
         await using (var db = CreateDbContext())
         {
             await db.MigrateAsync(CancellationToken.None);
@@ -94,6 +102,10 @@ public class ServiceFixture : IAsyncLifetime
         ["Reconciliation:ScheduleEnabled"] = "false",
         ["Urls"] = "http://127.0.0.1:0",
     };
+
+    /// <summary>Gives one more insurer its broker user, exchange and notice queue in this class's virtual host.</summary>
+    public async Task AddInsurerAsync(string insurerNumber) =>
+        Insurers[insurerNumber] = await TestServers.Current.AddInsurerAsync(RabbitMq.VirtualHost, insurerNumber, CancellationToken.None);
 
     /// <summary>Points this class's hosts at another broker (a node of the class's own).</summary>
     protected void UseBroker(RabbitMqEndpoint endpoint)
@@ -163,11 +175,12 @@ public class ServiceFixture : IAsyncLifetime
         builder.Logging.AddProvider(Logs);
     }
 
-    /// <summary>A bus of its own on this class's virtual host, for sending as a .NET insurer client would.</summary>
-    public AsyncServiceScope CreateBusScope()
+    /// <summary>A bus of its own on this class's virtual host, logged in as an insurer's broker user, as its .NET client would be.</summary>
+    public AsyncServiceScope CreateBusScope(string insurerNumber)
     {
         var builder = WebApplication.CreateBuilder();
-        Configure(builder);
+        var insurer = Insurers[insurerNumber];
+        Configure(builder, new Dictionary<string, string?> { ["RabbitMq:Username"] = insurer.Username, ["RabbitMq:Password"] = insurer.Password });
         builder.AddMessaging();
         var app = builder.Build();
         _hosts.Add(app);

@@ -5,15 +5,27 @@ namespace MiddleServerValidation.IntegrationTests.Infrastructure;
 /// <summary>Runs the project's own server scripts (scripts/lib/services.sh) from a test, as an operator would.</summary>
 public static class Shell
 {
-    public static async Task RunAsync(string script, TimeSpan timeout)
+    public static async Task RunAsync(string script, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null, string? input = null)
     {
         var start = new ProcessStartInfo("bash", ["-c", $". \"{RepositoryRoot.Services}\"; {script}"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
             WorkingDirectory = RepositoryRoot.Path,
         };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteLineAsync(input);
+            process.StandardInput.Close();
+        }
+
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var cancel = new CancellationTokenSource(timeout);

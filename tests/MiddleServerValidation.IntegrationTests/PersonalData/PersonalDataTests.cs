@@ -19,12 +19,16 @@ public sealed class PersonalDataTests(ServiceFixture fixture) : WorkerTestBase(f
         rows.Add(TestData.Registration("UNADDRESSABLE", "621498320257", "H1.9.13", "シカク ハナコ") with { InsurerNumber = "0" });
         foreach (var row in rows)
         {
-            await Probe.PublishJsonAsync(QueueNames.Registrations, TestData.Json(row));
+            await Probe.PublishRegistrationAsync(TestData.Json(row), asInsurer: row.InsurerNumber == "0" ? TestData.InsurerA : null);
         }
 
         await Probe.WaitForAsync(QueueNames.Notices(TestData.InsurerA), 6, TimeSpan.FromSeconds(30));
-        await Probe.WaitForAsync(QueueNames.Registrations + "_error", 1, TimeSpan.FromSeconds(30));
+        var errors = await Probe.WaitForAsync(QueueNames.Registrations + "_error", 1, TimeSpan.FromSeconds(30));
         var numbers = rows.Select(r => r.PersonalNumber!).Distinct().ToList();
+
+        // The error queue keeps the unaddressable record sealed: its number is not there in plain text.
+        Assert.Equal("UNADDRESSABLE", Assert.Single(errors).Headers["MSV-Registration-Id"]);
+        Assert.All(numbers, number => Assert.DoesNotContain(number, Encoding.Latin1.GetString(errors[0].RawBody)));
 
         var database = await DumpDatabaseAsync();
         Assert.Contains("シカク", database); // the dump holds the data, so the search below means something

@@ -31,8 +31,8 @@ public sealed class ConcurrentWorkersTests(ConcurrentWorkersTests.TwinsFixture f
         for (var i = 0; i < Pairs; i++)
         {
             var number = TestData.PersonalNumber(7_000_000 + i);
-            await probe.PublishJsonAsync(QueueNames.Registrations, TestData.Json(TestData.Registration($"TARO-{i}", number, "2004-08-04", "シカク タロウ")));
-            await probe.PublishJsonAsync(QueueNames.Registrations, TestData.Json(TestData.Registration($"JIRO-{i}", number, "2004-08-04", "シカク ジロウ")));
+            await probe.PublishRegistrationAsync(TestData.Json(TestData.Registration($"TARO-{i}", number, "2004-08-04", "シカク タロウ")));
+            await probe.PublishRegistrationAsync(TestData.Json(TestData.Registration($"JIRO-{i}", number, "2004-08-04", "シカク ジロウ")));
         }
 
         var notices = await probe.WaitForAsync(QueueNames.Notices(TestData.InsurerA), 2 * Pairs, TimeSpan.FromSeconds(60));

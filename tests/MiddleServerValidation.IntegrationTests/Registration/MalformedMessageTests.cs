@@ -10,16 +10,17 @@ public sealed class MalformedMessageTests(ServiceFixture fixture) : WorkerTestBa
     private const string ErrorQueue = QueueNames.Registrations + "_error";
 
     [Fact]
-    public async Task Broken_messages_end_in_the_error_queue_with_their_cause_and_the_worker_keeps_going()
+    public async Task Broken_messages_end_in_the_error_queue_sealed_with_their_cause_and_the_worker_keeps_going()
     {
-
-        await Probe.PublishAsync(QueueNames.Registrations, Encoding.UTF8.GetBytes("{\"registrationId\": \"NOT-JSON-1\", "), "application/json");
-        await Probe.PublishAsync(QueueNames.Registrations, Encoding.UTF8.GetBytes(
+        var fromA = QueueNames.RegistrationsExchange(TestData.InsurerA);
+        await Probe.PublishToExchangeAsync(fromA, Encoding.UTF8.GetBytes("{\"registrationId\": \"NOT-JSON-1\", \"personalNumber\": \"111111111118\", "), "application/json");
+        await Probe.PublishToExchangeAsync(fromA, Encoding.UTF8.GetBytes(
             """{"registrationId": "WRONG-TYPES-1", "insurerNumber": 6139992, "birthDate": {"year": 1989}, "kanaName": ["シカク"]}"""),
             "application/json");
-        await Probe.PublishJsonAsync(QueueNames.Registrations,
-            TestData.Json(TestData.Registration("NO-INSURER-1", "111111111118", "H1.9.13", "シカク ハナコ") with { InsurerNumber = "01130013" }));
-        await Probe.PublishJsonAsync(QueueNames.Registrations,
+        await Probe.PublishRegistrationAsync(
+            TestData.Json(TestData.Registration("NO-INSURER-1", "111111111118", "H1.9.13", "シカク ハナコ") with { InsurerNumber = "01130013" }),
+            asInsurer: TestData.InsurerA);
+        await Probe.PublishRegistrationAsync(
             TestData.Json(TestData.Registration("GOOD-AFTER-1", "111111111118", "H1.9.13", "シカク ハナコ")));
 
         var errors = await Probe.WaitForAsync(ErrorQueue, 3, TimeSpan.FromSeconds(30));
@@ -27,10 +28,15 @@ public sealed class MalformedMessageTests(ServiceFixture fixture) : WorkerTestBa
 
         Assert.Equal(3, errors.Count);
         Assert.All(errors, e => Assert.False(string.IsNullOrWhiteSpace(e.Headers.GetValueOrDefault("MT-Fault-Message"))));
-        var notJson = Assert.Single(errors, e => e.Body.Contains("NOT-JSON-1"));
+        // Sealed: no plain personal number in the queue, but the operator still sees who sent what and why.
+        Assert.All(errors, e => Assert.DoesNotContain("111111111118", e.Body, StringComparison.Ordinal));
+        Assert.All(errors, e => Assert.Equal(TestData.InsurerA, e.Headers.GetValueOrDefault("MSV-Sender")));
+        var bodies = errors.ToDictionary(e => e, e => Encoding.UTF8.GetString(ErrorQueueSeal.Open(Fixture, e.RawBody)));
+        var notJson = Assert.Single(errors, e => bodies[e].Contains("NOT-JSON-1"));
         Assert.Contains("Json", notJson.Headers["MT-Fault-ExceptionType"] ?? "", StringComparison.OrdinalIgnoreCase);
-        Assert.Single(errors, e => e.Body.Contains("WRONG-TYPES-1"));
-        var unaddressable = Assert.Single(errors, e => e.Body.Contains("NO-INSURER-1"));
+        Assert.Contains("111111111118", bodies[notJson]);
+        Assert.Equal("WRONG-TYPES-1", Assert.Single(errors, e => bodies[e].Contains("WRONG-TYPES-1")).Headers["MSV-Registration-Id"]);
+        var unaddressable = Assert.Single(errors, e => bodies[e].Contains("NO-INSURER-1"));
         Assert.Contains("insurerNumber", unaddressable.Headers["MT-Fault-Message"]);
         Assert.DoesNotContain("111111111118", unaddressable.Headers["MT-Fault-Message"]);
 
@@ -42,11 +48,11 @@ public sealed class MalformedMessageTests(ServiceFixture fixture) : WorkerTestBa
     {
 
         // PostgreSQL text cannot hold U+0000: this record passes validation but cannot be stored.
-        await Probe.PublishJsonAsync(QueueNames.Registrations,
+        await Probe.PublishRegistrationAsync(
             TestData.Json(TestData.Registration("NUL\u0000-1", "111111111118", "H1.9.13", "シカク ハナコ", TestData.InsurerB)));
         for (var i = 0; i < 3; i++)
         {
-            await Probe.PublishJsonAsync(QueueNames.Registrations,
+            await Probe.PublishRegistrationAsync(
                 TestData.Json(TestData.Registration($"MATE-{i}", "111111111118", "H1.9.13", "シカク ハナコ", TestData.InsurerB) with { Sex = "2" }));
         }
 
@@ -54,6 +60,6 @@ public sealed class MalformedMessageTests(ServiceFixture fixture) : WorkerTestBa
         var errors = await Probe.WaitForAsync(ErrorQueue, 1, TimeSpan.FromSeconds(30));
 
         Assert.Equal(["MATE-0", "MATE-1", "MATE-2"], notices.Select(n => n.Message.GetProperty("registrationId").GetString()!).Order());
-        Assert.Contains("NUL", Assert.Single(errors).Body);
+        Assert.Contains("NUL", Encoding.UTF8.GetString(ErrorQueueSeal.Open(Fixture, Assert.Single(errors).RawBody)));
     }
 }

@@ -13,12 +13,12 @@ public sealed class RedeliveryTests(ServiceFixture fixture) : WorkerTestBase(fix
         var registration = TestData.Json(TestData.Registration("REDELIVERED-1", "111111111118", "H1.9.13", "シカク ハナコ"));
 
         // Twice at once (both may land in one chunk), then once more after the first was decided.
-        await Probe.PublishJsonAsync(QueueNames.Registrations, registration);
-        await Probe.PublishJsonAsync(QueueNames.Registrations, registration);
+        await Probe.PublishRegistrationAsync(registration);
+        await Probe.PublishRegistrationAsync(registration);
         var first = await Probe.WaitForAsync(QueueNames.Notices(TestData.InsurerA), 1, TimeSpan.FromSeconds(30));
-        await Probe.PublishJsonAsync(QueueNames.Registrations, registration);
+        await Probe.PublishRegistrationAsync(registration);
         // A marker sent after the redelivery: once its notice is out, the redelivery has been consumed.
-        await Probe.PublishJsonAsync(QueueNames.Registrations,
+        await Probe.PublishRegistrationAsync(
             TestData.Json(TestData.Registration("MARKER-1", "111111111118", "H1.9.13", "シカク ハナコ")));
         var later = await Probe.WaitForAsync(QueueNames.Notices(TestData.InsurerA), 1, TimeSpan.FromSeconds(30));
         await Task.Delay(TimeSpan.FromSeconds(1));
@@ -34,10 +34,11 @@ public sealed class RedeliveryTests(ServiceFixture fixture) : WorkerTestBase(fix
     [Fact]
     public async Task The_same_registration_id_from_another_insurer_is_another_registration()
     {
+        await Fixture.AddInsurerAsync("01040013");
 
-        await Probe.PublishJsonAsync(QueueNames.Registrations,
+        await Probe.PublishRegistrationAsync(
             TestData.Json(TestData.Registration("SHARED-ID", "111111111118", "H1.9.13", "シカク ハナコ", TestData.InsurerB)));
-        await Probe.PublishJsonAsync(QueueNames.Registrations,
+        await Probe.PublishRegistrationAsync(
             TestData.Json(TestData.Registration("SHARED-ID", "111111111118", "H1.9.13", "シカク ハナコ", "01040013")));
 
         var notices = await Probe.WaitForAsync(QueueNames.Notices("01040013"), 1, TimeSpan.FromSeconds(30));

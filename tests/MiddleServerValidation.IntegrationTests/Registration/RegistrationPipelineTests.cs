@@ -13,7 +13,7 @@ public sealed class RegistrationPipelineTests(ServiceFixture fixture) : WorkerTe
     public async Task Plain_json_registration_is_answered_on_the_insurers_notice_queue()
     {
         // 333333333332 has no history; the J-LIS stub knows シカク サクラ born 2021-03-01 (令和3年3月1日).
-        await Probe.PublishJsonAsync(QueueNames.Registrations,
+        await Probe.PublishRegistrationAsync(
             TestData.Json(TestData.Registration("JSON-1", "333333333332", "R3.03.01", "ｼｶｸ ｻｸﾗ") with { Sex = "2" }));
 
         var notices = await Probe.WaitForAsync(QueueNames.Notices(TestData.InsurerA), 1, Timeout);
@@ -30,9 +30,10 @@ public sealed class RegistrationPipelineTests(ServiceFixture fixture) : WorkerTe
     [Fact]
     public async Task MassTransit_envelope_registration_is_answered_too()
     {
-        await using var scope = Fixture.CreateBusScope();
+        // A .NET insurer client: MassTransit logged in as the insurer's broker user, sending to the insurer's own exchange.
+        await using var scope = Fixture.CreateBusScope(TestData.InsurerB);
         var bus = scope.ServiceProvider.GetRequiredService<IBus>();
-        var endpoint = await bus.GetSendEndpoint(new Uri($"exchange:{QueueNames.Registrations}"));
+        var endpoint = await bus.GetSendEndpoint(new Uri($"exchange:{QueueNames.RegistrationsExchange(TestData.InsurerB)}"));
         await endpoint.Send(TestData.Registration("ENVELOPE-1", "111111111118", "1989-09-13", "シカク ハナコ", TestData.InsurerB) with { Sex = "2" });
 
         var notices = await Probe.WaitForAsync(QueueNames.Notices(TestData.InsurerB), 1, Timeout);
@@ -45,7 +46,7 @@ public sealed class RegistrationPipelineTests(ServiceFixture fixture) : WorkerTe
     [Fact]
     public async Task Invalid_fields_give_one_rejected_notice_listing_every_problem()
     {
-        await Probe.PublishJsonAsync(QueueNames.Registrations,
+        await Probe.PublishRegistrationAsync(
             TestData.Json(TestData.Registration("BAD-1", "123456789010", "H31.5.1", "Yamada Taro") with { CardNumber = "55●1" }));
 
         var notices = await Probe.WaitForAsync(QueueNames.Notices(TestData.InsurerA), 1, Timeout);
@@ -66,10 +67,10 @@ public sealed class RegistrationPipelineTests(ServiceFixture fixture) : WorkerTe
     [Fact]
     public async Task A_rejected_record_with_oversized_values_does_not_spoil_its_chunk()
     {
-        await Probe.PublishJsonAsync(QueueNames.Registrations,
+        await Probe.PublishRegistrationAsync(
             TestData.Json(TestData.Registration("LONG-BATCH-1", "111111111118", "H1.9.13", "シカク ハナコ", TestData.InsurerB)
                 with { BatchId = new string('B', 100), Sex = "2" }));
-        await Probe.PublishJsonAsync(QueueNames.Registrations,
+        await Probe.PublishRegistrationAsync(
             TestData.Json(TestData.Registration(" PADDED-1 ", "111111111118", "H1.9.13", "シカク ハナコ", TestData.InsurerB) with { Sex = "2" }));
 
         var notices = (await Probe.WaitForAsync(QueueNames.Notices(TestData.InsurerB), 2, Timeout))

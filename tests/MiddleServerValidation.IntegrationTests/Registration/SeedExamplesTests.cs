@@ -12,7 +12,7 @@ public sealed class SeedExamplesTests(ServiceFixture fixture) : WorkerTestBase(f
     {
         foreach (var row in TestData.Example("prior.csv"))
         {
-            await Probe.PublishJsonAsync(QueueNames.Registrations, TestData.Json(TestData.FromExample(row)));
+            await Probe.PublishRegistrationAsync(TestData.Json(TestData.FromExample(row)));
         }
 
         var prior = await Probe.WaitForAsync(QueueNames.Notices(TestData.InsurerB), 3, Timeout);
@@ -20,7 +20,7 @@ public sealed class SeedExamplesTests(ServiceFixture fixture) : WorkerTestBase(f
 
         foreach (var row in TestData.Example("new.csv"))
         {
-            await Probe.PublishJsonAsync(QueueNames.Registrations, TestData.Json(TestData.FromExample(row)));
+            await Probe.PublishRegistrationAsync(TestData.Json(TestData.FromExample(row)));
         }
 
         var received = (await Probe.WaitForAsync(QueueNames.Notices(TestData.InsurerA), 4, Timeout))

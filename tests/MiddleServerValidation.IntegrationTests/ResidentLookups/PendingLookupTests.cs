@@ -14,7 +14,7 @@ public sealed class PendingLookupTests(ServiceFixture fixture) : IClassFixture<S
         await fixture.EnsureWorkerAsync();
         await using var probe = await RabbitMqProbe.ConnectAsync(fixture.RabbitMq);
 
-        await probe.PublishJsonAsync(QueueNames.Registrations,
+        await probe.PublishRegistrationAsync(
             TestData.Json(TestData.Registration("NEWBORN-1", "333333333332", "2021-03-01", "シカク サクラ") with { Sex = "2" }));
         var pending = Assert.Single(await probe.WaitForAsync(QueueNames.Notices(TestData.InsurerA), 1, TimeSpan.FromSeconds(30))).Message;
         Assert.Equal("Pending", pending.GetProperty("outcome").GetString());

@@ -25,7 +25,7 @@ public sealed class RegistrationIntakeTests
         var item = Chunks.Intake.Prepare(new RegisterEnrollee
         {
             RegistrationId = "A-1", InsurerNumber = InsurerA, PersonalNumber = Number(31), BirthDate = "1989-09-13", KanaName = "シカク ハナコ",
-        }, staged);
+        }, InsurerA, staged);
 
         Assert.Same(staged, item.NumberCipher);
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using MiddleServerValidation.Contracts;
 using MiddleServerValidation.Processing.Decisions;
+using MiddleServerValidation.Processing.Intake;
 
 namespace MiddleServerValidation.Worker.Tests.Registration;
 
@@ -9,8 +10,9 @@ internal sealed class FakeDecisionStep(Func<IReadOnlyList<RegisterEnrollee>, Exc
 {
     public ConcurrentQueue<IReadOnlyList<string>> Chunks { get; } = new();
 
-    public Task<IReadOnlyList<RegistrationResult>> DecideAsync(IReadOnlyList<RegisterEnrollee> messages, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RegistrationResult>> DecideAsync(IReadOnlyList<Submission> submissions, CancellationToken cancellationToken)
     {
+        var messages = submissions.Select(s => s.Message).ToArray();
         Chunks.Enqueue(messages.Select(m => m.RegistrationId!).ToArray());
         if (fault?.Invoke(messages) is { } exception)
         {

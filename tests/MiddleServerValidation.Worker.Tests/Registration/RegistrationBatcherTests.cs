@@ -1,6 +1,7 @@
 using MiddleServerValidation.Contracts;
 using MiddleServerValidation.Processing;
 using MiddleServerValidation.Processing.Decisions;
+using MiddleServerValidation.Processing.Intake;
 using MiddleServerValidation.Worker.Registration;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -63,7 +64,7 @@ public sealed class RegistrationBatcherTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => batcher.SubmitAsync(Message("A-1"), CancellationToken.None));
     }
 
-    private static RegisterEnrollee Message(string id) => new() { RegistrationId = id, InsurerNumber = "06139992" };
+    private static Submission Message(string id) => new(new RegisterEnrollee { RegistrationId = id, InsurerNumber = "06139992" }, "06139992");
 
     private static async Task<Running> StartAsync(FakeDecisionStep step)
     {
