@@ -14,14 +14,25 @@ internal static class RegistrationFields
 {
     public const int MaxIdLength = 64;
 
+    /// <summary>
+    /// The longest text any field is read from. Every real value is far shorter (a kana name is at most 100 characters
+    /// once normalised); a longer one is refused before it is parsed, and never kept whole with a rejected record.
+    /// </summary>
+    public const int MaxRawLength = 256;
+
     public static ParseResult<string> ReadRegistrationId(string? value) =>
-        IsBlank(value) ? Missing<string>("登録ID") : ReadId(value!, "登録ID");
+        IsBlank(value) ? Missing<string>("登録ID") : TooLong<string>(value, ReasonCode.FieldInvalid, "登録ID") ?? ReadId(value!, "登録ID");
 
     public static ParseResult<string> ReadInsurerNumber(string? value)
     {
         if (IsBlank(value))
         {
             return Missing<string>("保険者番号");
+        }
+
+        if (TooLong<string>(value, ReasonCode.InsurerNumberInvalid, "保険者番号") is { } tooLong)
+        {
+            return tooLong;
         }
 
         var parsed = InsurerNumber.Parse(value);
@@ -35,21 +46,32 @@ internal static class RegistrationFields
             return ParseResult<PersonalNumber?>.Ok(null);
         }
 
+        if (TooLong<PersonalNumber?>(value, ReasonCode.PersonalNumberFormat, "個人番号") is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var parsed = PersonalNumber.Parse(value);
         return parsed.IsValid ? ParseResult<PersonalNumber?>.Ok(parsed.Value) : ParseResult<PersonalNumber?>.Fail(parsed.Error!.Value, parsed.ErrorMessage!);
     }
 
     public static ParseResult<DateOnly> ReadBirthDate(string? value, DateOnly today) =>
-        IsBlank(value) ? Missing<DateOnly>("生年月日") : JapaneseDate.ParseBirthDate(value, today);
+        IsBlank(value) ? Missing<DateOnly>("生年月日")
+            : TooLong<DateOnly>(value, ReasonCode.BirthDateInvalid, "生年月日") ?? JapaneseDate.ParseBirthDate(value, today);
 
     public static ParseResult<KanaName> ReadKanaName(string? value) =>
-        IsBlank(value) ? Missing<KanaName>("カナ氏名") : KanaName.Parse(value);
+        IsBlank(value) ? Missing<KanaName>("カナ氏名") : TooLong<KanaName>(value, ReasonCode.KanaNameInvalid, "カナ氏名") ?? KanaName.Parse(value);
 
     public static ParseResult<Sex?> ReadSex(string? value)
     {
         if (IsBlank(value))
         {
             return ParseResult<Sex?>.Ok(null);
+        }
+
+        if (TooLong<Sex?>(value, ReasonCode.FieldInvalid, "性別") is { } tooLong)
+        {
+            return tooLong;
         }
 
         var text = UnicodeText.TryNormalizeKc(value!.Trim(), out var folded) ? folded : null;
@@ -68,6 +90,11 @@ internal static class RegistrationFields
             return ParseResult<DateOnly?>.Ok(null);
         }
 
+        if (TooLong<DateOnly?>(value, ReasonCode.FieldInvalid, "資格取得日") is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var parsed = JapaneseDate.Parse(value, "資格取得日", ReasonCode.FieldInvalid);
         return parsed.IsValid ? ParseResult<DateOnly?>.Ok(parsed.Value) : ParseResult<DateOnly?>.Fail(parsed.Error!.Value, parsed.ErrorMessage!);
     }
@@ -79,6 +106,11 @@ internal static class RegistrationFields
             return ParseResult<string?>.Ok(null);
         }
 
+        if (TooLong<string?>(value, ReasonCode.FieldInvalid, "バッチID") is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var id = ReadId(value!, "バッチID");
         return id.IsValid ? ParseResult<string?>.Ok(id.Value) : ParseResult<string?>.Fail(id.Error!.Value, id.ErrorMessage!);
     }
@@ -87,6 +119,12 @@ internal static class RegistrationFields
 
     /// <summary>Trimmed, or null when blank.</summary>
     public static string? Optional(string? value) => IsBlank(value) ? null : value!.Trim();
+
+    /// <summary>A value over <see cref="MaxRawLength"/>, refused without being read; null when it is not that long.</summary>
+    private static ParseResult<T>? TooLong<T>(string? value, ReasonCode code, string label) =>
+        value is { Length: > MaxRawLength }
+            ? ParseResult<T>.Fail(code, $"{label}が長すぎます（{value.Length:N0}文字、上限{MaxRawLength}文字）。")
+            : null;
 
     private static ParseResult<T> Missing<T>(string label) => ParseResult<T>.Fail(ReasonCode.FieldMissing, $"{label}が指定されていません。");
 

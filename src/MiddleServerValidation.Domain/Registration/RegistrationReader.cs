@@ -12,6 +12,9 @@ public sealed class RegistrationReader(TimeProvider clock)
 {
     private readonly RegisterEnrolleeValidator validator = new(clock);
 
+    /// <summary>The longest text any field is read from; longer values are refused unread.</summary>
+    public const int MaxFieldLength = RegistrationFields.MaxRawLength;
+
     public RegistrationReadResult Read(RegisterEnrollee message)
     {
         ArgumentNullException.ThrowIfNull(message);

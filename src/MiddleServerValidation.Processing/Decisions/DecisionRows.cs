@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MiddleServerValidation.Contracts;
 using MiddleServerValidation.Domain;
 using MiddleServerValidation.Domain.CrossCheck;
 using MiddleServerValidation.Domain.Registration;
@@ -44,14 +45,24 @@ public static class DecisionRows
         }
         else
         {
-            // The values as sent, except the personal number, which is only ever stored encrypted.
-            // jsonb cannot hold U+0000, which a broken client may well send.
-            registration.SubmittedJson = JsonSerializer.Serialize(item.Message with { PersonalNumber = null }, StoredJson.Options)
+            // The values as sent, except the personal number, which is only ever stored encrypted; each cut to the longest a
+            // field is read from. jsonb cannot hold U+0000, which a broken client may well send.
+            registration.SubmittedJson = JsonSerializer.Serialize(Bounded(item.Message) with { PersonalNumber = null }, StoredJson.Options)
                 .Replace("\\u0000", "\\uFFFD", StringComparison.Ordinal);
         }
 
         return registration;
     }
+
+    private static RegisterEnrollee Bounded(RegisterEnrollee m) => m with
+    {
+        RegistrationId = Cut(m.RegistrationId), InsurerNumber = Cut(m.InsurerNumber), BirthDate = Cut(m.BirthDate), KanaName = Cut(m.KanaName),
+        Sex = Cut(m.Sex), CardSymbol = Cut(m.CardSymbol), CardNumber = Cut(m.CardNumber), BranchNumber = Cut(m.BranchNumber),
+        QualificationDate = Cut(m.QualificationDate), BatchId = Cut(m.BatchId),
+    };
+
+    private static string? Cut(string? value) =>
+        value is { Length: > RegistrationReader.MaxFieldLength } ? value[..RegistrationReader.MaxFieldLength] + "…" : value;
 
     public static IEnumerable<StoredFinding> Findings(Guid registrationId, string insurerNumber, IEnumerable<Finding> findings, DateTimeOffset now) =>
         findings.Select(finding => new StoredFinding

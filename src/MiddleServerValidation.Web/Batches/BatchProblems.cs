@@ -14,6 +14,13 @@ internal static class BatchProblems
     public static IResult UnsupportedMediaType(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "対応していない形式です", detail: detail);
 
+    /// <summary>429: the insurer has as many batches waiting as it may; Retry-After says when to ask again.</summary>
+    public static IResult TooManyInFlight(int maxInFlight) => Results.Problem(
+        title: "処理待ちの一括登録が多すぎます",
+        detail: $"まだ判定の終わっていない一括登録ファイルが上限（{maxInFlight}件）に達しています。先に送ったファイルの判定が終わってから送ってください。",
+        statusCode: StatusCodes.Status429TooManyRequests,
+        extensions: new Dictionary<string, object?> { ["maxBatchesInFlight"] = maxInFlight });
+
     public static IResult TooLarge(long maxBytes) => Results.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge, title: "ファイルが大きすぎます",
         detail: $"1 ファイル {maxBytes / (1024 * 1024)} MiB までです。ファイルを分けて送ってください。");

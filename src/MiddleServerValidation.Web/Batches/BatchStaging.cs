@@ -15,8 +15,19 @@ namespace MiddleServerValidation.Web.Batches;
 public sealed class BatchStaging(NpgsqlDataSource dataSource, PersonalNumberProtector protector, TimeProvider clock)
 {
     /// <exception cref="CsvFormatException">Not CSV, a wrong header, or no data row: nothing is stored.</exception>
-    public async Task<StagedBatch> StageAsync(string insurerNumber, string encoding, string? fileName, Stream body, CancellationToken ct)
+    /// <exception cref="TooManyBatchesException">The insurer already has <paramref name="maxInFlight"/> batches not yet decided.</exception>
+    public async Task<StagedBatch> StageAsync(
+        string insurerNumber, string encoding, string? fileName, Stream body, int maxInFlight, CancellationToken ct)
     {
+        var id = Guid.CreateVersion7();
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        // Counted under a lock per insurer, held until this upload commits: two uploads at once cannot both pass.
+        if (await InFlightAsync(connection, insurerNumber, ct) >= maxInFlight)
+        {
+            throw new TooManyBatchesException(maxInFlight);
+        }
+
         using var text = BatchEncodings.Reader(body, encoding, leaveOpen: true);
         var csv = new CsvReader(text);
         var headerRecord = await csv.ReadAsync(ct);
@@ -24,9 +35,6 @@ public sealed class BatchStaging(NpgsqlDataSource dataSource, PersonalNumberProt
         var record = await csv.ReadAsync(ct)
             ?? throw new CsvFormatException(headerRecord!.Line + 1, 1, $"{headerRecord.Line + 1} 行目: データ行がありません。見出し行の次の行から 1 行に 1 件を書いてください。");
 
-        var id = Guid.CreateVersion7();
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
         var rows = 0;
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY batch_rows (batch_id, row_no, line_no, registration_id, insurer_number, personal_number_cipher, birth_date, kana_name, " +
@@ -44,6 +52,18 @@ public sealed class BatchStaging(NpgsqlDataSource dataSource, PersonalNumberProt
         await InsertBatchAsync(connection, id, insurerNumber, encoding, fileName, rows, ct);
         await transaction.CommitAsync(ct);
         return new StagedBatch(id, rows);
+    }
+
+    private static async Task<long> InFlightAsync(NpgsqlConnection connection, string insurerNumber, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            $"SELECT pg_advisory_xact_lock(hashtextextended('batch-intake:' || @insurer, 0)); " +
+            $"SELECT count(*) FROM batches WHERE insurer_number = @insurer AND status <> '{BatchStatuses.Completed}'", connection);
+        command.Parameters.AddWithValue("insurer", insurerNumber);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
+        await reader.ReadAsync(ct);
+        return reader.GetInt64(0);
     }
 
     private async Task WriteRowAsync(NpgsqlBinaryImporter copy, Guid id, int rowNo, CsvRecord record, BatchFileHeader header, CancellationToken ct)
@@ -98,6 +118,12 @@ public sealed class BatchStaging(NpgsqlDataSource dataSource, PersonalNumberProt
         command.Parameters.AddWithValue("now", clock.GetUtcNow());
         await command.ExecuteNonQueryAsync(ct);
     }
+}
+
+/// <summary>An insurer has as many batches waiting as it may: it uploads the next one when one is decided.</summary>
+public sealed class TooManyBatchesException(int maxInFlight) : Exception($"{maxInFlight} batches not yet decided")
+{
+    public int MaxInFlight { get; } = maxInFlight;
 }
 
 public sealed record StagedBatch(Guid BatchId, int TotalRows);

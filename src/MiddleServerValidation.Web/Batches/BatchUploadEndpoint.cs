@@ -32,15 +32,23 @@ internal static partial class BatchUploadEndpoint
             return BatchProblems.UnsupportedMediaType($"文字コード「{type.Charset.Value}」には対応していません。UTF-8 または shift_jis で送ってください。");
         }
 
+        var insurer = http.User.InsurerNumber();
+        var limits = options.Value.LimitsOf(insurer);
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = options.Value.MaxUploadBytes;
+            limit.MaxRequestBodySize = limits.MaxUploadBytes;
         }
 
         StagedBatch batch;
         try
         {
-            batch = await staging.StageAsync(http.User.InsurerNumber(), encoding, Shorten(name), http.Request.Body, cancellationToken);
+            batch = await staging.StageAsync(insurer, encoding, Shorten(name), http.Request.Body, limits.MaxBatchesInFlight!.Value, cancellationToken);
+        }
+        catch (TooManyBatchesException e)
+        {
+            await DrainAsync(http.Request.Body, cancellationToken);
+            http.Response.Headers.RetryAfter = "60";
+            return BatchProblems.TooManyInFlight(e.MaxInFlight);
         }
         catch (CsvFormatException e)
         {
@@ -49,7 +57,7 @@ internal static partial class BatchUploadEndpoint
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return BatchProblems.TooLarge(options.Value.MaxUploadBytes);
+            return BatchProblems.TooLarge(limits.MaxUploadBytes!.Value);
         }
 
         try

@@ -1,19 +1,24 @@
 using MassTransit;
+using MassTransit.Middleware.Rescue;
 
 namespace MiddleServerValidation.Worker.Registration;
 
 /// <summary>
-/// Refuses a delivery larger than a registration can be, before it is deserialised: it goes to the error queue with
-/// the cause. The broker's own limit (max_message_size) keeps anything much larger from arriving at all.
+/// Refuses a delivery larger than a registration can be, before it is deserialised: it goes through
+/// <paramref name="errorPipe"/> to the error queue with the cause (this filter stands before MassTransit's own rescue,
+/// so it hands the delivery over itself). The broker's own limit (max_message_size) keeps anything much larger from
+/// arriving at all.
 /// </summary>
-public sealed class MessageSizeFilter(int maxBytes) : IFilter<ReceiveContext>
+public sealed class MessageSizeFilter(int maxBytes, IPipe<ExceptionReceiveContext> errorPipe) : IFilter<ReceiveContext>
 {
     public void Probe(ProbeContext context) => context.CreateFilterScope("messageSize");
 
     public Task Send(ReceiveContext context, IPipe<ReceiveContext> next)
     {
         var length = context.Body.Length ?? context.Body.GetBytes().LongLength;
-        return length > maxBytes ? throw new MessageTooLargeException(length, maxBytes) : next.Send(context);
+        return length > maxBytes
+            ? errorPipe.Send(new RescueExceptionReceiveContext(context, new MessageTooLargeException(length, maxBytes)))
+            : next.Send(context);
     }
 }
 

@@ -29,15 +29,18 @@ public sealed class RegisterEnrolleeConsumerDefinition : ConsumerDefinition<Regi
         IConsumerConfigurator<RegisterEnrolleeConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        // Checked before anything is deserialised: a registration is a few hundred bytes.
-        endpointConfigurator.ConfigureReceive(receive => receive.UseFilter(new MessageSizeFilter(_rabbitMq.MaxMessageBytes)));
-
         // What cannot be decided goes to the error queue sealed: no plain personal number is kept there.
-        endpointConfigurator.ConfigureError(error =>
+        void Sealed(IPipeConfigurator<ExceptionReceiveContext> error)
         {
             error.UseFilter(new GenerateFaultFilter());
             error.UseFilter(new SealedErrorTransportFilter(_protector));
-        });
+        }
+
+        endpointConfigurator.ConfigureError(Sealed);
+
+        // Checked before anything is deserialised: a registration is a few hundred bytes.
+        endpointConfigurator.ConfigureReceive(receive =>
+            receive.UseFilter(new MessageSizeFilter(_rabbitMq.MaxMessageBytes, Pipe.New<ExceptionReceiveContext>(Sealed))));
 
         // Non-.NET clients publish plain JSON (application/json) with no envelope and no message type.
         endpointConfigurator.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);

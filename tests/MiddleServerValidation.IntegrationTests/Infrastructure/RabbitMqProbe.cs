@@ -107,6 +107,23 @@ public sealed class RabbitMqProbe : IAsyncDisposable
         return collected;
     }
 
+    /// <summary>Waits for the message about one registration (its envelope's <c>registrationId</c>), leaving no other behind unread.</summary>
+    public async Task<ReceivedMessage> WaitForRegistrationAsync(string queue, string registrationId, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if ((await DrainAsync(queue)).FirstOrDefault(m => m.Message.GetProperty("registrationId").GetString() == registrationId) is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"No message about {registrationId} on {queue} within {timeout.TotalSeconds:0} s.");
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _channel.CloseAsync();
