@@ -21,5 +21,6 @@ var root = new RootCommand("MiddleServerValidation: 中間サーバー登録デ�
     StatusCommand.Create(),
     ResultsCommand.Create(),
     InsurerKeyCommand.Create(),
+    ErrorsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,6 +1,7 @@
 using System.Net.Mime;
 using MassTransit;
 using MassTransit.Serialization;
+using MiddleServerValidation.Processing.ErrorQueue;
 
 namespace MiddleServerValidation.Worker.ErrorQueue;
 
@@ -8,7 +9,7 @@ namespace MiddleServerValidation.Worker.ErrorQueue;
 internal sealed class SealedExceptionReceiveContext(ExceptionReceiveContext inner, byte[] sealedBody) : ExceptionReceiveContext
 {
     public MessageBody Body { get; } = new BytesMessageBody(sealedBody);
-    public ContentType ContentType { get; } = new(SealedErrorTransportFilter.ContentType);
+    public ContentType ContentType { get; } = new(SealedRegistration.ContentType);
 
     public CancellationToken CancellationToken => inner.CancellationToken;
     public bool HasPayloadType(Type payloadType) => inner.HasPayloadType(payloadType);
