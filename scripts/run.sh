@@ -54,7 +54,10 @@ msv_start_postgres "$state/pg" "$pg_port"
 msv_start_rabbitmq "$state/rabbitmq" "$mq_port" "$mq_mgmt_port"
 msv_ensure_dev_keys "$state/keys.env"
 
-export ConnectionStrings__Validation=${ConnectionStrings__Validation:-"Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=middle_server"}
+# Two roles, as in production: the schema's owner runs the migrations; the services run as msv_app, which may read and
+# write rows and nothing more (msv migrate --grant-to).
+export ConnectionStrings__Migrations=${ConnectionStrings__Migrations:-"Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=middle_server"}
+export ConnectionStrings__Validation=${ConnectionStrings__Validation:-"Host=127.0.0.1;Port=$pg_port;Username=msv_app;Database=middle_server"}
 export RabbitMq__Host=${RabbitMq__Host:-127.0.0.1}
 export RabbitMq__Port=${RabbitMq__Port:-$mq_port}
 export RabbitMq__Username=${RabbitMq__Username:-guest}
@@ -68,13 +71,15 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 psql_cmd=(psql -h 127.0.0.1 -p "$pg_port" -U postgres -qtA)
 "${psql_cmd[@]}" -c "SELECT 1 FROM pg_database WHERE datname = 'middle_server'" | grep -q 1 \
   || "${psql_cmd[@]}" -c "CREATE DATABASE middle_server"
+"${psql_cmd[@]}" -c "SELECT 1 FROM pg_roles WHERE rolname = 'msv_app'" | grep -q 1 \
+  || "${psql_cmd[@]}" -c "CREATE ROLE msv_app LOGIN"
 
 msv_log "building ($config)…"
 dotnet build "$root/MiddleServerValidation.sln" -c "$config" -v q -nologo >"$state/logs/build.log" 2>&1 \
   || { tail -n 40 "$state/logs/build.log" >&2; msv_die "build failed (log: $state/logs/build.log)"; }
 bin() { echo "$root/src/MiddleServerValidation.$1/bin/$config/net10.0"; }
 
-dotnet "$(bin Cli)/msv.dll" migrate
+dotnet "$(bin Cli)/msv.dll" migrate --grant-to msv_app
 
 start() { # name url dll
   local name=$1 url=$2 dll=$3
@@ -123,7 +128,7 @@ cat >&2 <<INFO
   J-LIS stub: $jlis_url
   RabbitMQ:  amqp://guest:guest@127.0.0.1:$mq_port/  (management: http://127.0.0.1:$mq_mgmt_port)
   insurers:  broker users insurer-01130012, insurer-06139992 (passwords in $MSV_INSURER_PASSWORDS)
-  PostgreSQL: Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=middle_server
+  PostgreSQL: Host=127.0.0.1;Port=$pg_port;Database=middle_server (services as msv_app, migrations as postgres)
   logs:      $state/logs
 
   Running. Press Ctrl-C to stop everything.

@@ -22,5 +22,6 @@ var root = new RootCommand("MiddleServerValidation: 中間サーバー登録デ�
     ResultsCommand.Create(),
     InsurerKeyCommand.Create(),
     ErrorsCommand.Create(),
+    PersonalDataCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -87,9 +87,10 @@ public sealed class StoreSeeder(string connectionString, PersonalNumberProtector
             await copy.StartRowAsync(ct);
             await copy.WriteAsync(Guid.CreateVersion7(at), NpgsqlDbType.Uuid, ct);
             await copy.WriteAsync(person.InsurerNumber, NpgsqlDbType.Varchar, ct);
-            await copy.WriteAsync(prefix + k.ToString(System.Globalization.CultureInfo.InvariantCulture), NpgsqlDbType.Varchar, ct);
+            var registrationId = prefix + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await copy.WriteAsync(registrationId, NpgsqlDbType.Varchar, ct);
             await copy.WriteAsync(protector.LookupKey(person.PersonalNumber), NpgsqlDbType.Bytea, ct);
-            await copy.WriteAsync(protector.Encrypt(person.PersonalNumber), NpgsqlDbType.Bytea, ct);
+            await copy.WriteAsync(protector.Encrypt(person.PersonalNumber, PersonalDataBinding.Registration(person.InsurerNumber, registrationId)), NpgsqlDbType.Bytea, ct);
             await copy.WriteAsync(person.BirthDate, NpgsqlDbType.Date, ct);
             await copy.WriteAsync(NormalizedName(person.KanaName), NpgsqlDbType.Text, ct);
             await copy.WriteAsync((short)person.Sex, NpgsqlDbType.Smallint, ct);

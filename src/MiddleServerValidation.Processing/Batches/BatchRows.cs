@@ -28,7 +28,7 @@ internal static class BatchRows
         {
             RegistrationId = row.RegistrationId,
             InsurerNumber = string.IsNullOrWhiteSpace(row.InsurerNumber) ? claim.InsurerNumber : row.InsurerNumber,
-            PersonalNumber = row.PersonalNumberCipher is { } cipher ? protector.Decrypt(cipher) : null,
+            PersonalNumber = row.PersonalNumberCipher is { } cipher ? protector.Decrypt(cipher, StagedBinding(row, claim)) : null,
             BirthDate = row.BirthDate,
             KanaName = row.KanaName,
             Sex = row.Sex,
@@ -39,6 +39,10 @@ internal static class BatchRows
             BatchId = claim.BatchId.ToString(),
         };
     }
+
+    /// <summary>What a staged row's number is bound to: the record it will be stored as, so its ciphertext is stored as it is.</summary>
+    public static PersonalDataBinding StagedBinding(StagedRow row, BatchClaim claim) =>
+        PersonalDataBinding.Registration(claim.InsurerNumber, row.RegistrationId?.Trim() ?? string.Empty);
 
     public static Reason Duplicate(bool withinFile) => new(ReasonCode.FieldInvalid, FieldNames.RegistrationId, withinFile
         ? "登録IDが、このファイルの先の行と重複しています。登録IDは行ごとに一意にしてください（この行は登録されていません）。"

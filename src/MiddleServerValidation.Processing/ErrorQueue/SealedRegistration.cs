@@ -18,7 +18,7 @@ public static class SealedRegistration
     public const string SenderHeader = "MSV-Sender";
     public const string RegistrationIdHeader = "MSV-Registration-Id";
     public const string OriginalContentTypeHeader = "MSV-Content-Type";
-    private const string Purpose = "error-queue";
+    private static readonly PersonalDataBinding Purpose = PersonalDataBinding.Purpose("error-queue");
 
     public static byte[] Seal(PersonalNumberProtector protector, ReadOnlySpan<byte> body) => protector.Seal(body, Purpose);
 

@@ -42,7 +42,10 @@ public sealed class RegistrationIntake(RegistrationReader reader, PersonalNumber
             BatchId = read.Candidate?.BatchId ?? StorableBatchId(message.BatchId),
             NumberKey = key,
             NumberKeyHex = key is null ? null : Convert.ToHexString(key),
-            NumberCipher = numberCipher ?? (string.IsNullOrWhiteSpace(message.PersonalNumber) ? null : protector.Encrypt(message.PersonalNumber)),
+            // Bound to the record it is stored as; a record with no key is never stored, so it is not encrypted at all.
+            NumberCipher = numberCipher ?? (string.IsNullOrWhiteSpace(message.PersonalNumber) || read.Key is not { } stored
+                ? null
+                : protector.Encrypt(message.PersonalNumber, PersonalDataBinding.Registration(stored.InsurerNumber, stored.RegistrationId))),
         };
     }
 

@@ -123,6 +123,6 @@ internal sealed record DueLookup(
     /// <summary>The stored registration as the rules see it; the number is decrypted only in memory.</summary>
     public Candidate ToCandidate(PersonalNumberProtector protector) => new(
         InsurerNumber, RegistrationId, BatchId,
-        PersonalNumber.Parse(protector.Decrypt(NumberCipher)).Value,
+        PersonalNumber.Parse(protector.Decrypt(NumberCipher, PersonalDataBinding.Registration(InsurerNumber, RegistrationId))).Value,
         BirthDate, Domain.KanaNames.KanaName.Parse(KanaName).Value, Sex, CardSymbol, CardNumber, BranchNumber, QualificationDate);
 }

@@ -61,7 +61,7 @@ internal sealed class CorrectionsStep(NpgsqlDataSource dataSource, PersonalNumbe
 
     private void Add(CorrectionCsv csv, CorrectionRow row)
     {
-        var masked = CorrectionTexts.Mask(Decrypt(row.NumberCipher));
+        var masked = CorrectionTexts.Mask(Decrypt(row));
         var receivedOn = TokyoCalendar.DateOf(row.ReceivedAt);
         void Line(ReasonCode code, string? status = null) =>
             csv.Add(row.RegistrationId, masked, code, CorrectionTexts.Of(code, status), receivedOn);
@@ -87,16 +87,16 @@ internal sealed class CorrectionsStep(NpgsqlDataSource dataSource, PersonalNumbe
         }
     }
 
-    private string? Decrypt(byte[]? cipher)
+    private string? Decrypt(CorrectionRow row)
     {
-        if (cipher is null)
+        if (row.NumberCipher is not { } cipher)
         {
             return null;
         }
 
         try
         {
-            return protector.Decrypt(cipher);
+            return protector.Decrypt(cipher, PersonalDataBinding.Registration(row.InsurerNumber, row.RegistrationId));
         }
         catch (CryptographicException)
         {

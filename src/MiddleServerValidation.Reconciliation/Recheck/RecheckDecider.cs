@@ -112,7 +112,7 @@ internal sealed class RecheckDecider(PersonalNumberProtector protector, RuleSet 
         PersonalNumber number;
         try
         {
-            var parsed = PersonalNumber.Parse(protector.Decrypt(row.NumberCipher));
+            var parsed = PersonalNumber.Parse(protector.Decrypt(row.NumberCipher, PersonalDataBinding.Registration(row.InsurerNumber, row.RegistrationId)));
             if (!parsed.IsValid)
             {
                 return null;

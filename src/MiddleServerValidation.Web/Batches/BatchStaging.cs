@@ -42,7 +42,7 @@ public sealed class BatchStaging(NpgsqlDataSource dataSource, PersonalNumberProt
         {
             do
             {
-                await WriteRowAsync(copy, id, ++rows, record, header, ct);
+                await WriteRowAsync(copy, id, insurerNumber, ++rows, record, header, ct);
             }
             while ((record = await csv.ReadAsync(ct)) is not null);
 
@@ -66,7 +66,8 @@ public sealed class BatchStaging(NpgsqlDataSource dataSource, PersonalNumberProt
         return reader.GetInt64(0);
     }
 
-    private async Task WriteRowAsync(NpgsqlBinaryImporter copy, Guid id, int rowNo, CsvRecord record, BatchFileHeader header, CancellationToken ct)
+    private async Task WriteRowAsync(
+        NpgsqlBinaryImporter copy, Guid id, string insurerNumber, int rowNo, CsvRecord record, BatchFileHeader header, CancellationToken ct)
     {
         var fields = record.Fields;
         // A row whose columns do not match the header is a Rejected row, not a failed upload; its fields are not trusted.
@@ -83,7 +84,9 @@ public sealed class BatchStaging(NpgsqlDataSource dataSource, PersonalNumberProt
         await WriteTextAsync(copy, Field(BatchColumn.InsurerNumber), ct);
         if (Field(BatchColumn.PersonalNumber) is { } number)
         {
-            await copy.WriteAsync(protector.Encrypt(number), NpgsqlDbType.Bytea, ct);
+            // Bound to the record the row will be stored as (the caller's insurer, the id as trimmed): stored as it is.
+            var binding = PersonalDataBinding.Registration(insurerNumber, Field(BatchColumn.RegistrationId)?.Trim() ?? string.Empty);
+            await copy.WriteAsync(protector.Encrypt(number, binding), NpgsqlDbType.Bytea, ct);
         }
         else
         {

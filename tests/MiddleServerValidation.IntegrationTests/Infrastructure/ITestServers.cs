@@ -6,8 +6,11 @@ namespace MiddleServerValidation.IntegrationTests.Infrastructure;
 /// </summary>
 public interface ITestServers
 {
-    /// <summary>Creates an empty database and returns its connection string.</summary>
-    Task<string> CreateDatabaseAsync(string name, CancellationToken cancellationToken);
+    /// <summary>
+    /// Creates an empty database owned by the migration role and returns how each role reaches it: the owner (migrations,
+    /// a test's own DDL) and the runtime role the services use (rows only).
+    /// </summary>
+    Task<TestDatabase> CreateDatabaseAsync(string name, CancellationToken cancellationToken);
 
     Task DropDatabaseAsync(string name, CancellationToken cancellationToken);
 
@@ -22,5 +25,7 @@ public interface ITestServers
     /// </summary>
     Task<RabbitMqEndpoint> AddInsurerAsync(string virtualHost, string insurerNumber, CancellationToken cancellationToken);
 }
+
+public sealed record TestDatabase(string OwnerConnectionString, string RuntimeConnectionString, string RuntimeRole);
 
 public sealed record RabbitMqEndpoint(string Host, int Port, string VirtualHost, string Username, string Password);

@@ -37,13 +37,32 @@ public sealed class LocalTestServers : ITestServers
             Require("MSV_TEST_POSTGRES"), new Uri(Require("MSV_TEST_RABBITMQ")), new Uri(Require("MSV_TEST_RABBITMQ_MANAGEMENT")));
     }
 
-    public async Task<string> CreateDatabaseAsync(string name, CancellationToken cancellationToken)
+    /// <summary>The roles every test database is made with, as the deployment has them: an owner that migrates, a runtime role for rows.</summary>
+    public const string OwnerRole = "msv_owner";
+    public const string RuntimeRole = "msv_app";
+
+    public async Task<TestDatabase> CreateDatabaseAsync(string name, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(_postgres);
         await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        // Roles are the cluster's: made once, whichever test class comes first (serialised, CREATE ROLE is not idempotent).
+        await using (var roles = new NpgsqlCommand(
+            $"""
+            SELECT pg_advisory_lock(4242);
+            DO $$ BEGIN
+              IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{OwnerRole}') THEN CREATE ROLE {OwnerRole} LOGIN; END IF;
+              IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{RuntimeRole}') THEN CREATE ROLE {RuntimeRole} LOGIN; END IF;
+            END $$;
+            SELECT pg_advisory_unlock(4242);
+            """, connection))
+        {
+            await roles.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" OWNER {OwnerRole}", connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
-        return new NpgsqlConnectionStringBuilder(_postgres) { Database = name, Pooling = true }.ConnectionString;
+        string As(string role) => new NpgsqlConnectionStringBuilder(_postgres) { Database = name, Username = role, Pooling = true }.ConnectionString;
+        return new TestDatabase(As(OwnerRole), As(RuntimeRole), RuntimeRole);
     }
 
     public async Task DropDatabaseAsync(string name, CancellationToken cancellationToken)

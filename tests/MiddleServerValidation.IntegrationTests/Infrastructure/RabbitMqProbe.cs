@@ -12,7 +12,7 @@ namespace MiddleServerValidation.IntegrationTests.Infrastructure;
 public sealed class RabbitMqProbe : IAsyncDisposable
 {
     private readonly IConnection _connection;
-    private readonly IChannel _channel;
+    private IChannel _channel;
 
     private RabbitMqProbe(IConnection connection, IChannel channel) => (_connection, _channel) = (connection, channel);
 
@@ -79,12 +79,20 @@ public sealed class RabbitMqProbe : IAsyncDisposable
             return messages;
         }
 
-        while (await _channel.BasicGetAsync(queue, autoAck: true) is { } result)
+        try
         {
-            var headers = result.BasicProperties.Headers?.ToDictionary(
-                h => h.Key, h => h.Value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : h.Value?.ToString())
-                ?? [];
-            messages.Add(new ReceivedMessage(Encoding.UTF8.GetString(result.Body.Span), result.BasicProperties.MessageId, headers, result.Body.ToArray()));
+            while (await _channel.BasicGetAsync(queue, autoAck: true) is { } result)
+            {
+                var headers = result.BasicProperties.Headers?.ToDictionary(
+                    h => h.Key, h => h.Value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : h.Value?.ToString())
+                    ?? [];
+                messages.Add(new ReceivedMessage(Encoding.UTF8.GetString(result.Body.Span), result.BasicProperties.MessageId, headers, result.Body.ToArray()));
+            }
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e) when (e.ShutdownReason?.ReplyText.Contains("noproc", StringComparison.Ordinal) == true)
+        {
+            // The queue's process was still starting (just declared, or its policy just applied): the channel is closed; ask again later.
+            _channel = await _connection.CreateChannelAsync();
         }
 
         return messages;

@@ -27,7 +27,11 @@ public class ServiceFixture : IAsyncLifetime
     private WebApplication? _worker;
 
     public LogCapture Logs { get; } = new();
+    /// <summary>The runtime role's connection, as the services use it: rows only.</summary>
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>The migration role's connection: the schema's owner, for migrations and a test's own DDL.</summary>
+    public string OwnerConnectionString { get; private set; } = "";
     public RabbitMqEndpoint RabbitMq { get; private set; } = null!;
 
     /// <summary>The broker users of the test insurers (A and B), as deploy/rabbitmq/add-insurer.sh made them.</summary>
@@ -37,16 +41,24 @@ public class ServiceFixture : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        ConnectionString = await TestServers.Current.CreateDatabaseAsync(_name, CancellationToken.None);
+        var database = await TestServers.Current.CreateDatabaseAsync(_name, CancellationToken.None);
+        (OwnerConnectionString, ConnectionString) = (database.OwnerConnectionString, database.RuntimeConnectionString);
         RabbitMq = await TestServers.Current.CreateVirtualHostAsync(_name, CancellationToken.None);
         foreach (var insurer in new[] { TestData.InsurerA, TestData.InsurerB })
         {
             Insurers[insurer] = await TestServers.Current.AddInsurerAsync(_name, insurer, CancellationToken.None);
         }
 
-        await using (var db = CreateDbContext())
+        // As `msv migrate --grant-to` does: the owner migrates, the services then run as the runtime role.
+        await using (var db = new ValidationDbContext(new DbContextOptionsBuilder<ValidationDbContext>().UseNpgsql(OwnerConnectionString).Options))
         {
             await db.MigrateAsync(CancellationToken.None);
+        }
+
+        await using (var owner = new Npgsql.NpgsqlConnection(OwnerConnectionString))
+        {
+            await owner.OpenAsync();
+            await DatabaseRoles.GrantRuntimeAsync(owner, database.RuntimeRole, CancellationToken.None);
         }
 
         _stub = JlisStubApp.Build([], builder =>

@@ -32,7 +32,7 @@ public sealed class RacedRegistrations(NpgsqlDataSource dataSource, PersonalNumb
         command.Parameters.AddWithValue("insurer", insurer);
         command.Parameters.AddWithValue("rid", registrationId);
         command.Parameters.AddWithValue("key", protector.LookupKey(personalNumber));
-        command.Parameters.AddWithValue("cipher", protector.Encrypt(personalNumber));
+        command.Parameters.AddWithValue("cipher", protector.Encrypt(personalNumber, PersonalDataBinding.Registration(insurer, registrationId)));
         command.Parameters.AddWithValue("birth", DateOnly.Parse(birthDate, System.Globalization.CultureInfo.InvariantCulture));
         command.Parameters.AddWithValue("name", name);
         command.Parameters.AddWithValue("sex", NpgsqlTypes.NpgsqlDbType.Smallint, (object?)sex ?? DBNull.Value);

@@ -15,5 +15,5 @@ public sealed class ReconciliationFixture : ServiceFixture
 
     public Task<long> CountAsync(string sql) => TestSql.ScalarAsync<long>(ConnectionString, sql);
 
-    public Task ExecuteAsync(string sql) => TestSql.ExecuteAsync(ConnectionString, sql);
+    public Task ExecuteAsync(string sql) => TestSql.ExecuteAsync(OwnerConnectionString, sql);
 }

@@ -1,4 +1,5 @@
 using MiddleServerValidation.Contracts;
+using MiddleServerValidation.Persistence.PersonalData;
 using MiddleServerValidation.Processing.Tests.TestSupport;
 using static MiddleServerValidation.Processing.Tests.TestSupport.Chunks;
 
@@ -14,13 +15,13 @@ public sealed class RegistrationIntakeTests
 
         Assert.Equal(a.NumberKeyHex, b.NumberKeyHex);
         Assert.NotEqual(a.NumberCipher, b.NumberCipher);
-        Assert.Equal(Number(30), Protector.Decrypt(a.NumberCipher!));
+        Assert.Equal(Number(30), Protector.Decrypt(a.NumberCipher!, PersonalDataBinding.Registration(InsurerA, "A-1")));
     }
 
     [Fact]
     public void A_staged_ciphertext_is_kept_as_it_is()
     {
-        var staged = Protector.Encrypt(Number(31));
+        var staged = Protector.Encrypt(Number(31), PersonalDataBinding.Registration(InsurerA, "A-1"));
 
         var item = Chunks.Intake.Prepare(new RegisterEnrollee
         {
@@ -36,7 +37,7 @@ public sealed class RegistrationIntakeTests
         var item = Prepare("A-1", "123456789010");
 
         Assert.Null(item.NumberKey);
-        Assert.Equal("123456789010", Protector.Decrypt(item.NumberCipher!));
+        Assert.Equal("123456789010", Protector.Decrypt(item.NumberCipher!, PersonalDataBinding.Registration(InsurerA, "A-1")));
         Assert.Equal(("06139992", "A-1"), (item.Key!.InsurerNumber, item.Key.RegistrationId));
     }
 

@@ -59,9 +59,9 @@ public sealed class DetailModel(CaseDetails details, CaseDecisions decisions, Ca
         }
 
         var shown = await ShowAsync(AuditActions.Unmask, "個人番号のマスクを解除して表示", cancellationToken);
-        if (shown is PageResult && Case.Registration.PersonalNumberCipher is { } cipher)
+        if (shown is PageResult)
         {
-            Unmasked = numbers.Unmasked(cipher);
+            Unmasked = numbers.Unmasked(Case.Registration);
         }
 
         return shown;

@@ -1,5 +1,6 @@
 using MiddleServerValidation.Domain.PersonalNumbers;
 using MiddleServerValidation.Persistence.PersonalData;
+using MiddleServerValidation.Persistence.Registrations;
 
 namespace MiddleServerValidation.Web.Review.Cases;
 
@@ -11,14 +12,14 @@ public sealed class CaseNumbers(PersonalNumberProtector protector)
 {
     public const string NotRegistered = "（未登録）";
 
-    public string Masked(byte[]? cipher)
+    public string Masked(StoredRegistration registration)
     {
-        if (cipher is null)
+        if (registration.PersonalNumberCipher is not { } cipher)
         {
             return NotRegistered;
         }
 
-        var value = protector.Decrypt(cipher);
+        var value = protector.Decrypt(cipher, BindingOf(registration));
         var parsed = PersonalNumber.Parse(value);
         if (parsed.IsValid)
         {
@@ -29,5 +30,9 @@ public sealed class CaseNumbers(PersonalNumberProtector protector)
         return value.Length <= 4 ? new string('*', value.Length) : string.Concat(new string('*', value.Length - 4), value.AsSpan(value.Length - 4));
     }
 
-    public string Unmasked(byte[] cipher) => protector.Decrypt(cipher);
+    public string? Unmasked(StoredRegistration registration) =>
+        registration.PersonalNumberCipher is { } cipher ? protector.Decrypt(cipher, BindingOf(registration)) : null;
+
+    private static PersonalDataBinding BindingOf(StoredRegistration registration) =>
+        PersonalDataBinding.Registration(registration.InsurerNumber, registration.RegistrationId);
 }

@@ -57,7 +57,7 @@ internal static class ComparisonBuilder
 
     private static Column RegistrationColumn(StoredRegistration r, string title, bool isCandidate, CaseNumbers numbers)
     {
-        var masked = numbers.Masked(r.PersonalNumberCipher);
+        var masked = numbers.Masked(r);
         return new Column(
             new ComparisonColumn(title, $"保険者 {r.InsurerNumber}", isCandidate),
             $"registration:{r.Id}",
@@ -79,7 +79,7 @@ internal static class ComparisonBuilder
 
     private static Column JlisColumn(ResidentAnswerView answer, StoredRegistration candidate, CaseNumbers numbers)
     {
-        var masked = numbers.Masked(candidate.PersonalNumberCipher);
+        var masked = numbers.Masked(candidate);
         return new Column(
             new ComparisonColumn("住基ネット（J-LIS）", "本人確認情報", false),
             FieldDifference.JlisSource,

@@ -40,7 +40,7 @@ public sealed class ReviewNotices(ValidationDbContext db, CaseNumbers numbers)
             reasons.Add(new Reason(code, cause.Field, cause.Message));
         }
 
-        var masked = registration.PersonalNumberCipher is null ? null : numbers.Masked(registration.PersonalNumberCipher);
+        var masked = registration.PersonalNumberCipher is null ? null : numbers.Masked(registration);
         var notice = NoticeOutbox.Notice(registration.InsurerNumber, registration.RegistrationId, registration.BatchId,
             Outcome.Suspected, reasons, masked, now, id);
         await NoticeOutbox.WriteAsync((NpgsqlConnection)db.Database.GetDbConnection(), [NoticeOutbox.Row(registration.Id, notice, now)], cancellationToken);
