@@ -11,6 +11,10 @@ public sealed class ConsoleOptions
     [Range(typeof(TimeSpan), "00:01:00", "12:00:00")]
     public TimeSpan SessionTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>A session ends this long after sign-in, however active it is.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
     [Range(1, 500)]
     public int PageSize { get; set; } = 50;
 

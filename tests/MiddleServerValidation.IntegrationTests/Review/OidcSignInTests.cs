@@ -73,7 +73,28 @@ public sealed class OidcSignInTests(ServiceFixture fixture) : IClassFixture<Serv
         Assert.True(await db.Set<AuditEntry>().AnyAsync(a => a.Actor == "outsider@example.lg.jp" && a.Action == AuditActions.SignInFailed));
     }
 
+    [Fact]
+    public async Task An_external_sign_in_is_a_session_that_sign_out_ends()
+    {
+        _provider.SignedInUser = new() { ["sub"] = "u-3", ["preferred_username"] = "suzuki@example.lg.jp", ["groups"] = new[] { "msv-reviewers" } };
+        var cookies = new CookieContainer();
+        using var browser = Browser(cookies);
+        Assert.Equal("/Cases", (await browser.GetAsync("/Account/ExternalSignIn?returnUrl=%2FCases")).RequestMessage!.RequestUri!.AbsolutePath);
+        var signedIn = cookies.GetCookies(browser.BaseAddress!)[ConsoleClient.SignInCookieName]!.Value;
+
+        using (var console = new ConsoleClient(browser.BaseAddress!))
+        {
+            console.UseSignInCookie(signedIn);
+            var token = await console.TokenAsync("/Account/SignOut");
+            await console.PostAsync("/Account/SignOut", new() { ["__RequestVerificationToken"] = token });
+        }
+
+        using var replay = new ConsoleClient(browser.BaseAddress!);
+        replay.UseSignInCookie(signedIn);
+        Assert.False(await replay.OpensAsync("/Cases"));
+    }
+
     // Follows redirects across the console and the provider, keeping each one's cookies, as a browser does.
-    private HttpClient Browser() =>
-        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true }) { BaseAddress = new Uri(_web.Urls.First()) };
+    private HttpClient Browser(CookieContainer? cookies = null) =>
+        new(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = true }) { BaseAddress = new Uri(_web.Urls.First()) };
 }

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace MiddleServerValidation.Persistence.Migrations;
+
+/// <summary>
+/// Console sessions as records: the sign-in cookie carries only a random token, and a session is good only while
+/// its row says so — sign-out, disabling the account, a role change and the absolute lifetime end it.
+/// </summary>
+[DbContext(typeof(ValidationDbContext))]
+[Migration("20261201100000_StaffSessions")]
+public sealed class StaffSessions : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.Sql("""
+            -- token_hash is the SHA-256 of the cookie's token: the table alone opens no session.
+            CREATE TABLE staff_sessions (
+                id             uuid PRIMARY KEY,
+                token_hash     bytea        NOT NULL,
+                user_name      varchar(200) NOT NULL,
+                display_name   text         NOT NULL,
+                role           varchar(16)  NOT NULL CHECK (role IN ('Reviewer', 'Supervisor')),
+                method         varchar(8)   NOT NULL CHECK (method IN ('local', 'oidc')),
+                created_at     timestamptz  NOT NULL,
+                expires_at     timestamptz  NOT NULL,
+                last_seen_at   timestamptz  NOT NULL,
+                revoked_at     timestamptz,
+                revoked_reason varchar(32),
+                CONSTRAINT ux_staff_sessions_token UNIQUE (token_hash),
+                CONSTRAINT ck_staff_sessions_revoked CHECK ((revoked_at IS NULL) = (revoked_reason IS NULL))
+            );
+            -- Ending every open session of one user: sign-out by an operator, disabling, a role change.
+            CREATE INDEX ix_staff_sessions_open ON staff_sessions (user_name) WHERE revoked_at IS NULL;
+            """);
+    }
+
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.Sql("DROP TABLE staff_sessions;");
+    }
+}
