@@ -161,12 +161,12 @@ msv_stop_rabbitmq() (
   rm -f "$dir/rabbitmq.pid"
 )
 
-# Local development keys (personal-number HMAC and AES-GCM, the console's key ring): each generated once, when
+# Local development keys (personal-number HMAC and AES-GCM, the console's key ring and audit fingerprints): each generated once, when
 # missing from the file (an older file gains the newer keys), never committed.
 msv_ensure_dev_keys() {
   local file=$1 name
   (umask 077; touch "$file")
-  for name in PersonalData__HmacKey PersonalData__EncryptionKey Console__KeyRingKey; do
+  for name in PersonalData__HmacKey PersonalData__EncryptionKey Console__KeyRingKey Console__AuditNameKey; do
     if ! grep -q "^$name=" "$file"; then
       echo "$name=$(head -c 32 /dev/urandom | base64 -w0)" >>"$file"
       msv_log "generated local development key $name in $file"

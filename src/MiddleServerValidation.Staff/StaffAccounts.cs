@@ -126,6 +126,13 @@ public sealed class StaffAccounts(ValidationDbContext db, TimeProvider clock)
         return RoleChange.Changed;
     }
 
+    /// <summary>Whether an account (enabled or not) has this name.</summary>
+    public Task<bool> ExistsAsync(string userName, CancellationToken cancellationToken)
+    {
+        var name = NormalizeUserName(userName);
+        return db.Set<StaffAccount>().AnyAsync(a => a.UserName == name, cancellationToken);
+    }
+
     /// <summary>The enabled account whose password this is, or null (unknown name, wrong password, disabled).</summary>
     public async Task<StaffAccount?> VerifyAsync(string userName, string password, CancellationToken cancellationToken)
     {

@@ -12,6 +12,7 @@ public sealed class BenchEnvironment
 {
     // The web host's console keys: fresh per run, like the database.
     private readonly string _keyRingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private readonly string _auditNameKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     private BenchEnvironment(IConfiguration configuration)
     {
@@ -59,6 +60,7 @@ public sealed class BenchEnvironment
         ["PersonalData__HmacKey"] = HmacKey,
         ["PersonalData__EncryptionKey"] = EncryptionKey,
         ["Console__KeyRingKey"] = _keyRingKey,
+        ["Console__AuditNameKey"] = _auditNameKey,
         ["Jlis__BaseAddress"] = jlis.ToString(),
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__MiddleServerValidation.Processing.Batches"] = Environment.GetEnvironmentVariable("MSV_BENCH_BATCH_LOG") ?? "Information",

@@ -5,7 +5,8 @@ namespace MiddleServerValidation.Persistence.Migrations;
 
 /// <summary>
 /// Console sessions as records: the sign-in cookie carries only a random token, and a session is good only while
-/// its row says so — sign-out, disabling the account, a role change and the absolute lifetime end it.
+/// its row says so — sign-out, disabling the account, a role change and the absolute lifetime end it. Also an index
+/// for counting the failed sign-ins one address has added to the audit log lately (it may add only so many).
 /// </summary>
 [DbContext(typeof(ValidationDbContext))]
 [Migration("20261201100000_StaffSessions")]
@@ -32,11 +33,17 @@ public sealed class StaffSessions : Migration
             );
             -- Ending every open session of one user: sign-out by an operator, disabling, a role change.
             CREATE INDEX ix_staff_sessions_open ON staff_sessions (user_name) WHERE revoked_at IS NULL;
+
+            CREATE INDEX ix_audit_log_sign_in_failures ON audit_log (client_address, occurred_at)
+                WHERE action IN ('SignInFailed', 'SignInThrottled');
             """);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        migrationBuilder.Sql("DROP TABLE staff_sessions;");
+        migrationBuilder.Sql("""
+            DROP INDEX ix_audit_log_sign_in_failures;
+            DROP TABLE staff_sessions;
+            """);
     }
 }

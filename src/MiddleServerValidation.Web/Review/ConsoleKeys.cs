@@ -14,4 +14,10 @@ public sealed class ConsoleKeys
     /// everyone signs in again.
     /// </summary>
     public string? KeyRingKey { get; set; }
+
+    /// <summary>
+    /// HMAC-SHA256 key of the fingerprint the audit log records instead of a user name no account has (a failed
+    /// sign-in's name is whatever a visitor typed). Changing it changes the fingerprints of later rows only.
+    /// </summary>
+    public string? AuditNameKey { get; set; }
 }

@@ -9,6 +9,11 @@ internal sealed class ConsoleKeysValidator : IValidateOptions<ConsoleKeys>
     {
         var failures = new List<string>();
         Check(options.KeyRingKey, nameof(ConsoleKeys.KeyRingKey), failures);
+        Check(options.AuditNameKey, nameof(ConsoleKeys.AuditNameKey), failures);
+        if (failures.Count == 0 && options.KeyRingKey == options.AuditNameKey)
+        {
+            failures.Add($"{ConsoleOptions.Section}:{nameof(ConsoleKeys.KeyRingKey)} and {ConsoleOptions.Section}:{nameof(ConsoleKeys.AuditNameKey)} must be different keys.");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

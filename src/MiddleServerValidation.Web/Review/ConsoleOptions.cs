@@ -41,6 +41,13 @@ public sealed class SignInThrottleOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// Failed and refused sign-ins one client address may add to the audit log within <see cref="Window"/>; later ones
+    /// are still counted (<c>sign_in_attempts</c>), not audited.
+    /// </summary>
+    [Range(1, 10000)]
+    public int MaxAuditedFailuresPerClient { get; set; } = 30;
+
     /// <summary>How long sign-in stays refused after the last failure.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan Lockout { get; set; } = TimeSpan.FromMinutes(15);

@@ -49,6 +49,7 @@ public static class ReviewConsoleExtensions
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<AuditQuery>();
         builder.Services.AddScoped<SignInThrottle>();
+        builder.Services.AddScoped<SignInAudit>();
         builder.Services.AddScoped<StaffSignIn>();
         builder.Services.AddScoped<CaseQueue>();
         builder.Services.AddScoped<CaseDetails>();

@@ -55,6 +55,8 @@ public sealed class KeyRingTests(ServiceFixture fixture) : IClassFixture<Service
     [InlineData("Console:KeyRingKey", null)]
     [InlineData("Console:KeyRingKey", "bm90IGEga2V5")]
     [InlineData("Console:KeyRingKey", "not base64 at all!")]
+    [InlineData("Console:AuditNameKey", null)]
+    [InlineData("Console:AuditNameKey", "c2hvcnQ=")]
     public async Task The_web_host_refuses_to_start_without_well_formed_console_keys(string setting, string? value)
     {
         WebApplication? web = null;
@@ -68,7 +70,7 @@ public sealed class KeyRingTests(ServiceFixture fixture) : IClassFixture<Service
             });
 
             Assert.Contains(setting, refused.Message);
-            foreach (var secret in new[] { value, fixture.Settings["Console:KeyRingKey"] }.OfType<string>())
+            foreach (var secret in new[] { value, fixture.Settings["Console:KeyRingKey"], fixture.Settings["Console:AuditNameKey"] }.OfType<string>())
             {
                 Assert.DoesNotContain(secret, refused.Message);
             }

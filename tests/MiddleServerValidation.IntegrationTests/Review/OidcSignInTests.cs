@@ -10,6 +10,8 @@ namespace MiddleServerValidation.IntegrationTests.Review;
 /// <summary>Staff signing in through an OpenID Connect provider (Console:Oidc), roles mapped from a claim.</summary>
 public sealed class OidcSignInTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>, IAsyncLifetime
 {
+    private const int AuditCap = 3;
+
     private FakeOidcProvider _provider = null!;
     private WebApplication _web = null!;
 
@@ -29,6 +31,7 @@ public sealed class OidcSignInTests(ServiceFixture fixture) : IClassFixture<Serv
             ["Console:Oidc:RoleClaim"] = "groups",
             ["Console:Oidc:SupervisorValue"] = "msv-supervisors",
             ["Console:Oidc:ReviewerValue"] = "msv-reviewers",
+            ["Console:SignIn:MaxAuditedFailuresPerClient"] = AuditCap.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }));
         await _web.StartAsync();
     }
@@ -92,6 +95,21 @@ public sealed class OidcSignInTests(ServiceFixture fixture) : IClassFixture<Serv
         using var replay = new ConsoleClient(browser.BaseAddress!);
         replay.UseSignInCookie(signedIn);
         Assert.False(await replay.OpensAsync("/Cases"));
+    }
+
+    [Fact]
+    public async Task Rubbish_sent_to_the_callback_adds_no_more_audit_rows_than_the_cap()
+    {
+        using var visitor = Browser();
+        for (var i = 0; i < 10; i++)
+        {
+            var landed = await visitor.GetAsync($"/signin-oidc?code=made-up-{i}&state=made-up");
+            Assert.Equal("/Account/SignIn", landed.RequestMessage!.RequestUri!.AbsolutePath);
+        }
+
+        await using var db = fixture.CreateDbContext();
+        var rows = await db.Set<AuditEntry>().CountAsync(a => a.Actor == "（外部認証）" && a.Action == AuditActions.SignInFailed);
+        Assert.InRange(rows, 1, AuditCap);
     }
 
     // Follows redirects across the console and the provider, keeping each one's cookies, as a browser does.

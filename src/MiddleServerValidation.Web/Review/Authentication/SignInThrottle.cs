@@ -30,8 +30,12 @@ public sealed class SignInThrottle(ValidationDbContext db, IOptions<SignInThrott
     public async Task LockAsync(string userName, string? clientAddress, CancellationToken cancellationToken)
     {
         await LockAsync(UserNameLocks, userName, cancellationToken);
-        await LockAsync(ClientLocks, clientAddress ?? "", cancellationToken);
+        await LockClientAsync(clientAddress, cancellationToken);
     }
+
+    /// <summary>This address's lock alone, until the caller's transaction ends.</summary>
+    public Task LockClientAsync(string? clientAddress, CancellationToken cancellationToken) =>
+        LockAsync(ClientLocks, clientAddress ?? "", cancellationToken);
 
     /// <summary>Until when sign-in is refused for this name or address, or null when it may be tried.</summary>
     public async Task<DateTimeOffset?> RefusedUntilAsync(string userName, string? clientAddress, CancellationToken cancellationToken)

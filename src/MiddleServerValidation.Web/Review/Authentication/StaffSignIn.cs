@@ -10,11 +10,11 @@ using MiddleServerValidation.Web.Review.Display;
 namespace MiddleServerValidation.Web.Review.Authentication;
 
 /// <summary>
-/// Signs a member of staff in with a local account: throttle, password check, audit and the attempt's record in one
-/// transaction under the throttle's locks, then the cookie.
+/// Signs a member of staff in with a local account: throttle, password check, audit (a failure through
+/// <see cref="SignInAudit"/>) and the attempt's record in one transaction under the throttle's locks, then the cookie.
 /// </summary>
 public sealed class StaffSignIn(
-    ValidationDbContext db, StaffAccounts accounts, SignInThrottle throttle, AuditLog audit, TimeProvider clock)
+    ValidationDbContext db, StaffAccounts accounts, SignInThrottle throttle, SignInAudit failures, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Null when signed in; otherwise the Japanese message to show.</summary>
     public async Task<string?> SignInAsync(HttpContext http, string userName, string password, CancellationToken cancellationToken)
@@ -33,7 +33,8 @@ public sealed class StaffSignIn(
             if (await throttle.RefusedUntilAsync(name, client, cancellationToken) is { } until)
             {
                 throttle.Record(name, client, SignInResults.Throttled);
-                audit.Add(name, null, AuditActions.SignInThrottled, null, "連続失敗によりサインインを停止中");
+                await failures.AddFailureAsync(await failures.ActorAsync(name, cancellationToken), AuditActions.SignInThrottled,
+                    "連続失敗によりサインインを停止中", client, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 var minutes = Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalMinutes));
@@ -45,7 +46,8 @@ public sealed class StaffSignIn(
             if (account is null)
             {
                 throttle.Record(name, client, SignInResults.Failed);
-                audit.Add(name, null, AuditActions.SignInFailed, null, "ユーザー名またはパスワードの誤り、または無効なアカウント");
+                await failures.AddFailureAsync(await failures.ActorAsync(name, cancellationToken), AuditActions.SignInFailed,
+                    "ユーザー名またはパスワードの誤り、または無効なアカウント", client, cancellationToken);
             }
             else
             {
