@@ -6,7 +6,10 @@ namespace MiddleServerValidation.Persistence.Migrations;
 /// <summary>
 /// Console sessions as records: the sign-in cookie carries only a random token, and a session is good only while
 /// its row says so — sign-out, disabling the account, a role change and the absolute lifetime end it. Also an index
-/// for counting the failed sign-ins one address has added to the audit log lately (it may add only so many).
+/// for counting the failed sign-ins one address has added to the audit log lately (it may add only so many), and
+/// away with the data-protection keys stored with their master key in the clear: the console no longer reads them
+/// (it seals new keys with <c>Console:KeyRingKey</c>), and left in place they would open any cookie sealed before.
+/// Down cannot bring them back.
 /// </summary>
 [DbContext(typeof(ValidationDbContext))]
 [Migration("20261201100000_StaffSessions")]
@@ -36,6 +39,9 @@ public sealed class StaffSessions : Migration
 
             CREATE INDEX ix_audit_log_sign_in_failures ON audit_log (client_address, occurred_at)
                 WHERE action IN ('SignInFailed', 'SignInThrottled');
+
+            -- A sealed key holds base64 where the master key was: no '<masterKey' in it.
+            DELETE FROM data_protection_keys WHERE xml LIKE '%<masterKey%';
             """);
     }
 
