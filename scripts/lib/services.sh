@@ -189,17 +189,17 @@ msv_insurer_password() {
   sed -n "s/^$insurer=//p" "$file"
 }
 
-# Local development keys for the personal-number HMAC and AES-GCM: generated once, never committed.
+# Local development keys (personal-number HMAC and AES-GCM, the console's key ring and audit fingerprints): each generated once, when
+# missing from the file (an older file gains the newer keys), never committed.
 msv_ensure_dev_keys() {
-  local file=$1
-  if [ ! -f "$file" ]; then
-    (
-      umask 077
-      echo "PersonalData__HmacKey=$(head -c 32 /dev/urandom | base64 -w0)"
-      echo "PersonalData__EncryptionKey=$(head -c 32 /dev/urandom | base64 -w0)"
-    ) >"$file"
-    chmod 600 "$file"
-    msv_log "generated local development keys in $file"
-  fi
+  local file=$1 name
+  (umask 077; touch "$file")
+  for name in PersonalData__HmacKey PersonalData__EncryptionKey Console__KeyRingKey Console__AuditNameKey; do
+    if ! grep -q "^$name=" "$file"; then
+      echo "$name=$(head -c 32 /dev/urandom | base64 -w0)" >>"$file"
+      msv_log "generated local development key $name in $file"
+    fi
+  done
+  chmod 600 "$file"
   set -a; . "$file"; set +a
 }

@@ -6,7 +6,7 @@ using Npgsql;
 
 namespace MiddleServerValidation.Staff;
 
-/// <summary>Creating, listing, disabling and checking local staff accounts (CLI and console share this).</summary>
+/// <summary>Creating, listing, disabling, changing the role of and checking local staff accounts (CLI and console share this).</summary>
 public sealed class StaffAccounts(ValidationDbContext db, TimeProvider clock)
 {
     public const int MinPasswordLength = 12;
@@ -80,10 +80,14 @@ public sealed class StaffAccounts(ValidationDbContext db, TimeProvider clock)
     public Task<List<StaffAccount>> ListAsync(CancellationToken cancellationToken) =>
         db.Set<StaffAccount>().AsNoTracking().OrderBy(a => a.UserName).ToListAsync(cancellationToken);
 
-    /// <summary>Disables the account (kept, never deleted: the audit log names it). False when there is no such account.</summary>
+    /// <summary>
+    /// Disables the account (kept, never deleted: the audit log names it) and ends its open sessions for good.
+    /// False when there is no such account.
+    /// </summary>
     public async Task<bool> DisableAsync(string userName, CancellationToken cancellationToken)
     {
         var name = NormalizeUserName(userName);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var account = await db.Set<StaffAccount>().SingleOrDefaultAsync(a => a.UserName == name, cancellationToken);
         if (account is null)
         {
@@ -92,7 +96,41 @@ public sealed class StaffAccounts(ValidationDbContext db, TimeProvider clock)
 
         account.DisabledAt ??= clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        await new StaffSessions(db, clock).EndAllAsync(name, SessionEndReasons.AccountDisabled, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>Gives the account another role and ends its open sessions: the role is granted at the next sign-in.</summary>
+    /// <exception cref="StaffAccountException">The role is not a console role.</exception>
+    public async Task<RoleChange> ChangeRoleAsync(string userName, string role, CancellationToken cancellationToken)
+    {
+        var newRole = StaffRoles.Parse(role) ?? throw new StaffAccountException("役割は Reviewer または Supervisor を指定してください。");
+        var name = NormalizeUserName(userName);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var account = await db.Set<StaffAccount>().SingleOrDefaultAsync(a => a.UserName == name, cancellationToken);
+        if (account is null)
+        {
+            return RoleChange.NoSuchAccount;
+        }
+
+        if (account.Role == newRole)
+        {
+            return RoleChange.Unchanged;
+        }
+
+        account.Role = newRole;
+        await db.SaveChangesAsync(cancellationToken);
+        await new StaffSessions(db, clock).EndAllAsync(name, SessionEndReasons.RoleChanged, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return RoleChange.Changed;
+    }
+
+    /// <summary>Whether an account (enabled or not) has this name.</summary>
+    public Task<bool> ExistsAsync(string userName, CancellationToken cancellationToken)
+    {
+        var name = NormalizeUserName(userName);
+        return db.Set<StaffAccount>().AnyAsync(a => a.UserName == name, cancellationToken);
     }
 
     /// <summary>The enabled account whose password this is, or null (unknown name, wrong password, disabled).</summary>
@@ -121,14 +159,13 @@ public sealed class StaffAccounts(ValidationDbContext db, TimeProvider clock)
 
         return account;
     }
+}
 
-    /// <summary>The enabled account of this name, or null; used to re-check a signed-in session.</summary>
-    public Task<StaffAccount?> FindEnabledAsync(string userName, CancellationToken cancellationToken)
-    {
-        var name = NormalizeUserName(userName);
-        return db.Set<StaffAccount>().AsNoTracking()
-            .SingleOrDefaultAsync(a => a.UserName == name && a.DisabledAt == null, cancellationToken);
-    }
+public enum RoleChange
+{
+    Changed,
+    Unchanged,
+    NoSuchAccount,
 }
 
 /// <summary>A staff-account request that cannot be done; the message is Japanese, for the operator.</summary>

@@ -10,6 +10,10 @@ namespace MiddleServerValidation.Benchmarks.Scenarios;
 /// </summary>
 public sealed class BenchEnvironment
 {
+    // The web host's console keys: fresh per run, like the database.
+    private readonly string _keyRingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private readonly string _auditNameKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
     private BenchEnvironment(IConfiguration configuration)
     {
         ConnectionString = configuration.GetConnectionString("Validation")
@@ -55,6 +59,8 @@ public sealed class BenchEnvironment
         ["RabbitMq__Password"] = RabbitPassword,
         ["PersonalData__HmacKey"] = HmacKey,
         ["PersonalData__EncryptionKey"] = EncryptionKey,
+        ["Console__KeyRingKey"] = _keyRingKey,
+        ["Console__AuditNameKey"] = _auditNameKey,
         ["Jlis__BaseAddress"] = jlis.ToString(),
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__MiddleServerValidation.Processing.Batches"] = Environment.GetEnvironmentVariable("MSV_BENCH_BATCH_LOG") ?? "Information",

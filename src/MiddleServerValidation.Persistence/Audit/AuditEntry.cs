@@ -6,7 +6,10 @@ public sealed class AuditEntry
     public long Id { get; set; }
     public DateTimeOffset OccurredAt { get; set; }
 
-    /// <summary>The staff user name (or the name typed at a failed sign-in).</summary>
+    /// <summary>
+    /// The staff user name; for a failed sign-in under a name no account has, a fixed label with a keyed fingerprint
+    /// of the name, never the name as typed.
+    /// </summary>
     public required string Actor { get; set; }
 
     public string? ActorRole { get; set; }

@@ -6,7 +6,8 @@ namespace MiddleServerValidation.Persistence.DataProtection;
 
 /// <summary>
 /// Keeps ASP.NET Core data-protection keys in <c>data_protection_keys</c>, so every web instance, and the next
-/// start, can read the sign-in cookies and anti-forgery tokens the others issued.
+/// start, can read the sign-in cookies and anti-forgery tokens the others issued. It stores what it is given: the
+/// console seals each key's secret before (<c>Web/Review/KeyRing</c>) and reads only sealed keys back.
 /// </summary>
 /// <remarks>The interface is synchronous; the framework calls it rarely (start-up, key rotation).</remarks>
 public sealed class DatabaseXmlRepository(NpgsqlDataSource dataSource) : IXmlRepository

@@ -11,6 +11,10 @@ public sealed class ConsoleOptions
     [Range(typeof(TimeSpan), "00:01:00", "12:00:00")]
     public TimeSpan SessionTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>A session ends this long after sign-in, however active it is.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
     [Range(1, 500)]
     public int PageSize { get; set; } = 50;
 
@@ -36,6 +40,13 @@ public sealed class SignInThrottleOptions
 
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Failed and refused sign-ins one client address may add to the audit log within <see cref="Window"/>; later ones
+    /// are still counted (<c>sign_in_attempts</c>), not audited.
+    /// </summary>
+    [Range(1, 10000)]
+    public int MaxAuditedFailuresPerClient { get; set; } = 30;
 
     /// <summary>How long sign-in stays refused after the last failure.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]

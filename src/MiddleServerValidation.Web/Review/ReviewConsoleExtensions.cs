@@ -1,17 +1,14 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
-using MiddleServerValidation.Persistence.DataProtection;
 using MiddleServerValidation.Persistence.Staff;
 using MiddleServerValidation.Staff;
 using MiddleServerValidation.Web.Review.Audit;
 using MiddleServerValidation.Web.Review.Authentication;
 using MiddleServerValidation.Web.Review.Cases;
-using Npgsql;
+using MiddleServerValidation.Web.Review.KeyRing;
 
 namespace MiddleServerValidation.Web.Review;
 
@@ -46,15 +43,13 @@ public static class ReviewConsoleExtensions
         });
         builder.Services.AddOptions<AntiforgeryOptions>().Configure<IOptions<ConsoleOptions>>((antiforgery, console) =>
             antiforgery.Cookie.SecurePolicy = console.Value.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
-        // Keys in the database: every web instance, and the next start, reads the cookies and forms the others sealed.
-        builder.Services.AddDataProtection().SetApplicationName("MiddleServerValidation.Console");
-        builder.Services.AddOptions<KeyManagementOptions>()
-            .Configure<NpgsqlDataSource>((options, dataSource) => options.XmlRepository = new DatabaseXmlRepository(dataSource));
+        builder.AddConsoleKeyRing();
 
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<AuditQuery>();
         builder.Services.AddScoped<SignInThrottle>();
+        builder.Services.AddScoped<SignInAudit>();
         builder.Services.AddScoped<StaffSignIn>();
         builder.Services.AddScoped<CaseQueue>();
         builder.Services.AddScoped<CaseDetails>();

@@ -4,6 +4,7 @@ using MiddleServerValidation.JlisStub;
 using MiddleServerValidation.Persistence;
 using MiddleServerValidation.Persistence.InsurerKeys;
 using MiddleServerValidation.ServiceDefaults;
+using MiddleServerValidation.Web;
 using MiddleServerValidation.Worker;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -106,6 +107,8 @@ public class ServiceFixture : IAsyncLifetime
         ["Jlis:CircuitBreakerBreakDuration"] = "00:00:01",
         ["PersonalData:HmacKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         ["PersonalData:EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        ["Console:KeyRingKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        ["Console:AuditNameKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         ["Processing:PendingLookupFirstDelay"] = "00:00:00.5",
         ["Processing:PendingLookupMaxDelay"] = "00:00:01",
         ["Processing:PendingLookupPollInterval"] = "00:00:00.2",
@@ -154,6 +157,15 @@ public class ServiceFixture : IAsyncLifetime
             Configure(builder, overrides);
             configure?.Invoke(builder);
         });
+        await host.StartAsync();
+        _hosts.Add(host);
+        return host;
+    }
+
+    /// <summary>Starts a web host (insurers' API and staff console) on this class's database, on a real port.</summary>
+    public async Task<WebApplication> StartWebAsync(IDictionary<string, string?>? overrides = null, string[]? args = null)
+    {
+        var host = WebApp.Build(args ?? [], builder => Configure(builder, overrides));
         await host.StartAsync();
         _hosts.Add(host);
         return host;

@@ -6,6 +6,8 @@ namespace MiddleServerValidation.IntegrationTests.Review;
 /// <summary>The console over plain HTTP, as a browser without JavaScript uses it: cookies, forms, anti-forgery tokens.</summary>
 public sealed partial class ConsoleClient : IDisposable
 {
+    public const string SignInCookieName = "msv.console";
+
     private readonly HttpClient _http;
 
     public ConsoleClient(Uri baseAddress)
@@ -17,6 +19,28 @@ public sealed partial class ConsoleClient : IDisposable
     public CookieContainer Cookies { get; }
 
     public HttpClient Http => _http;
+
+    /// <summary>The console's sign-in cookie as the browser holds it, or null.</summary>
+    public string? SignInCookie => Cookies.GetCookies(_http.BaseAddress!)[SignInCookieName]?.Value;
+
+    /// <summary>Presents this sign-in cookie from now on, as a replaying or forging browser would.</summary>
+    public void UseSignInCookie(string value) => Cookies.Add(_http.BaseAddress!, new Cookie(SignInCookieName, value));
+
+    /// <summary>Whether a console page answers with itself (true) or with the way to the sign-in page (false).</summary>
+    public async Task<bool> OpensAsync(string path)
+    {
+        var response = await _http.GetAsync(path);
+        var location = response.Headers.Location;
+        if (response.StatusCode == HttpStatusCode.Redirect
+            && (location!.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString).StartsWith("/Account/SignIn", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return response.StatusCode == HttpStatusCode.OK
+            ? true
+            : throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}, neither the page nor the sign-in redirect.");
+    }
 
     /// <summary>Signs in through the sign-in form; returns the response to the form's POST.</summary>
     public async Task<HttpResponseMessage> SignInAsync(string userName, string password)

@@ -10,6 +10,8 @@ namespace MiddleServerValidation.IntegrationTests.Review;
 /// <summary>Staff signing in through an OpenID Connect provider (Console:Oidc), roles mapped from a claim.</summary>
 public sealed class OidcSignInTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>, IAsyncLifetime
 {
+    private const int AuditCap = 3;
+
     private FakeOidcProvider _provider = null!;
     private WebApplication _web = null!;
 
@@ -29,6 +31,7 @@ public sealed class OidcSignInTests(ServiceFixture fixture) : IClassFixture<Serv
             ["Console:Oidc:RoleClaim"] = "groups",
             ["Console:Oidc:SupervisorValue"] = "msv-supervisors",
             ["Console:Oidc:ReviewerValue"] = "msv-reviewers",
+            ["Console:SignIn:MaxAuditedFailuresPerClient"] = AuditCap.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }));
         await _web.StartAsync();
     }
@@ -73,7 +76,43 @@ public sealed class OidcSignInTests(ServiceFixture fixture) : IClassFixture<Serv
         Assert.True(await db.Set<AuditEntry>().AnyAsync(a => a.Actor == "outsider@example.lg.jp" && a.Action == AuditActions.SignInFailed));
     }
 
+    [Fact]
+    public async Task An_external_sign_in_is_a_session_that_sign_out_ends()
+    {
+        _provider.SignedInUser = new() { ["sub"] = "u-3", ["preferred_username"] = "suzuki@example.lg.jp", ["groups"] = new[] { "msv-reviewers" } };
+        var cookies = new CookieContainer();
+        using var browser = Browser(cookies);
+        Assert.Equal("/Cases", (await browser.GetAsync("/Account/ExternalSignIn?returnUrl=%2FCases")).RequestMessage!.RequestUri!.AbsolutePath);
+        var signedIn = cookies.GetCookies(browser.BaseAddress!)[ConsoleClient.SignInCookieName]!.Value;
+
+        using (var console = new ConsoleClient(browser.BaseAddress!))
+        {
+            console.UseSignInCookie(signedIn);
+            var token = await console.TokenAsync("/Account/SignOut");
+            await console.PostAsync("/Account/SignOut", new() { ["__RequestVerificationToken"] = token });
+        }
+
+        using var replay = new ConsoleClient(browser.BaseAddress!);
+        replay.UseSignInCookie(signedIn);
+        Assert.False(await replay.OpensAsync("/Cases"));
+    }
+
+    [Fact]
+    public async Task Rubbish_sent_to_the_callback_adds_no_more_audit_rows_than_the_cap()
+    {
+        using var visitor = Browser();
+        for (var i = 0; i < 10; i++)
+        {
+            var landed = await visitor.GetAsync($"/signin-oidc?code=made-up-{i}&state=made-up");
+            Assert.Equal("/Account/SignIn", landed.RequestMessage!.RequestUri!.AbsolutePath);
+        }
+
+        await using var db = fixture.CreateDbContext();
+        var rows = await db.Set<AuditEntry>().CountAsync(a => a.Actor == "（外部認証）" && a.Action == AuditActions.SignInFailed);
+        Assert.InRange(rows, 1, AuditCap);
+    }
+
     // Follows redirects across the console and the provider, keeping each one's cookies, as a browser does.
-    private HttpClient Browser() =>
-        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true }) { BaseAddress = new Uri(_web.Urls.First()) };
+    private HttpClient Browser(CookieContainer? cookies = null) =>
+        new(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = true }) { BaseAddress = new Uri(_web.Urls.First()) };
 }

@@ -16,6 +16,7 @@ public sealed class SignOutModel(AuditLog audit) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await audit.WriteAsync(User, AuditActions.SignOut, null, "サインアウト", cancellationToken);
+        // Also ends the session's record (StaffSessionEvents): the cookie, if kept or copied, opens nothing more.
         await HttpContext.SignOutAsync(StaffAuthentication.CookieScheme);
         return RedirectToPage("/Account/SignIn");
     }

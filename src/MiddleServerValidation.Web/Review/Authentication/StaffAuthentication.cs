@@ -1,15 +1,14 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
-using MiddleServerValidation.Persistence.Staff;
 using MiddleServerValidation.Staff;
 
 namespace MiddleServerValidation.Web.Review.Authentication;
 
 /// <summary>
-/// The console's sign-in: a cookie scheme (the host's default) that only staff sign-in ever issues, a policy
-/// per role, and a fallback policy so that any endpoint without its own policy needs a signed-in staff member.
+/// The console's sign-in: a cookie scheme (the host's default) that only staff sign-in ever issues, each cookie naming
+/// a session record (<see cref="StaffSessionEvents"/>), a policy per role, and a fallback policy so that any endpoint
+/// without its own policy needs a signed-in staff member.
 /// Endpoints with their own policy and scheme (the insurers' API) are not affected, and an API key is never
 /// read by the cookie scheme, so it opens no console page.
 /// </summary>
@@ -23,6 +22,7 @@ public static class StaffAuthentication
     public static WebApplicationBuilder AddStaffAuthentication(this WebApplicationBuilder builder)
     {
         var authentication = builder.Services.AddAuthentication(CookieScheme).AddCookie(CookieScheme);
+        builder.Services.AddScoped<StaffSessionEvents>();
         builder.Services.AddOptions<CookieAuthenticationOptions>(CookieScheme)
             .Configure<IOptions<ConsoleOptions>>((cookie, console) => Configure(cookie, console.Value));
         authentication.AddStaffOidc(builder.Configuration);
@@ -49,42 +49,6 @@ public static class StaffAuthentication
         cookie.AccessDeniedPath = "/Account/AccessDenied";
         cookie.ExpireTimeSpan = console.SessionTimeout;
         cookie.SlidingExpiration = true;
-        cookie.Events.OnRedirectToLogin = context => Answer(context, StatusCodes.Status401Unauthorized);
-        cookie.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden);
-        cookie.Events.OnValidatePrincipal = RecheckLocalAccountAsync;
-    }
-
-    // Machines get a status code; only a person's browser is sent to the sign-in page.
-    private static Task Answer(RedirectContext<CookieAuthenticationOptions> context, int status)
-    {
-        var path = context.Request.Path;
-        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/health"))
-        {
-            context.Response.StatusCode = status;
-        }
-        else
-        {
-            context.Response.Redirect(context.RedirectUri);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    // A disabled account, or one whose role changed, loses its open sessions at the next request.
-    private static async Task RecheckLocalAccountAsync(CookieValidatePrincipalContext context)
-    {
-        var user = context.Principal;
-        if (user?.FindFirst(StaffClaims.Method)?.Value != StaffClaims.LocalMethod)
-        {
-            return;
-        }
-
-        var accounts = context.HttpContext.RequestServices.GetRequiredService<StaffAccounts>();
-        var account = await accounts.FindEnabledAsync(user.UserName(), context.HttpContext.RequestAborted);
-        if (account is null || !user.IsInRole(account.Role))
-        {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(CookieScheme);
-        }
+        cookie.EventsType = typeof(StaffSessionEvents);
     }
 }

@@ -60,10 +60,11 @@ public static class StaffOidc
 
         oauth.Events.OnCreatingTicket = context => ReadUserAsync(context, settings);
         oauth.Events.OnTicketReceived = RefuseWithoutRoleAsync;
+        // Anyone can call the callback with rubbish: a fixed text, and no more rows per address than sign-in failures get.
         oauth.Events.OnRemoteFailure = async context =>
         {
-            await context.HttpContext.RequestServices.GetRequiredService<AuditLog>().WriteAsync(
-                "（外部認証）", null, AuditActions.SignInFailed, null, "外部認証に失敗しました", context.HttpContext.RequestAborted);
+            await context.HttpContext.RequestServices.GetRequiredService<SignInAudit>().WriteFailureAsync(
+                "（外部認証）", "外部認証に失敗しました", context.HttpContext.Connection.RemoteIpAddress?.ToString(), context.HttpContext.RequestAborted);
             context.Response.Redirect($"{StaffAuthentication.SignInPath}?error=external");
             context.HandleResponse();
         };

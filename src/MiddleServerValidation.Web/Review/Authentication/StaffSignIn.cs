@@ -9,9 +9,12 @@ using MiddleServerValidation.Web.Review.Display;
 
 namespace MiddleServerValidation.Web.Review.Authentication;
 
-/// <summary>Signs a member of staff in with a local account: throttle, password check, cookie, audit.</summary>
+/// <summary>
+/// Signs a member of staff in with a local account: throttle, password check, audit (a failure through
+/// <see cref="SignInAudit"/>) and the attempt's record in one transaction under the throttle's locks, then the cookie.
+/// </summary>
 public sealed class StaffSignIn(
-    ValidationDbContext db, StaffAccounts accounts, SignInThrottle throttle, AuditLog audit, TimeProvider clock)
+    ValidationDbContext db, StaffAccounts accounts, SignInThrottle throttle, SignInAudit failures, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Null when signed in; otherwise the Japanese message to show.</summary>
     public async Task<string?> SignInAsync(HttpContext http, string userName, string password, CancellationToken cancellationToken)
@@ -23,28 +26,45 @@ public sealed class StaffSignIn(
         }
 
         var client = http.Connection.RemoteIpAddress?.ToString();
-        if (await throttle.RefusedUntilAsync(name, client, cancellationToken) is { } until)
+        StaffAccount? account;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            throttle.Record(name, client, SignInResults.Throttled);
-            audit.Add(name, null, AuditActions.SignInThrottled, null, "連続失敗によりサインインを停止中");
+            await throttle.LockAsync(name, client, cancellationToken);
+            if (await throttle.RefusedUntilAsync(name, client, cancellationToken) is { } until)
+            {
+                throttle.Record(name, client, SignInResults.Throttled);
+                await failures.AddFailureAsync(await failures.ActorAsync(name, cancellationToken), AuditActions.SignInThrottled,
+                    "連続失敗によりサインインを停止中", client, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                var minutes = Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalMinutes));
+                return string.Create(CultureInfo.InvariantCulture,
+                    $"サインインの失敗が続いたため、一時的にサインインを停止しています。{minutes}分後（{JapanTime.TimeOfDay(until)}以降）にもう一度お試しください。");
+            }
+
+            account = await accounts.VerifyAsync(name, password, cancellationToken);
+            if (account is null)
+            {
+                throttle.Record(name, client, SignInResults.Failed);
+                await failures.AddFailureAsync(await failures.ActorAsync(name, cancellationToken), AuditActions.SignInFailed,
+                    "ユーザー名またはパスワードの誤り、または無効なアカウント", client, cancellationToken);
+            }
+            else
+            {
+                throttle.Record(name, client, SignInResults.Succeeded);
+                audit.Add(account.UserName, account.Role, AuditActions.SignIn, null, "ローカルアカウント");
+            }
+
             await db.SaveChangesAsync(cancellationToken);
-            var minutes = Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalMinutes));
-            return string.Create(CultureInfo.InvariantCulture,
-                $"サインインの失敗が続いたため、一時的にサインインを停止しています。{minutes}分後（{JapanTime.TimeOfDay(until)}以降）にもう一度お試しください。");
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        var account = await accounts.VerifyAsync(name, password, cancellationToken);
         if (account is null)
         {
-            throttle.Record(name, client, SignInResults.Failed);
-            audit.Add(name, null, AuditActions.SignInFailed, null, "ユーザー名またはパスワードの誤り、または無効なアカウント");
-            await db.SaveChangesAsync(cancellationToken);
             return "ユーザー名またはパスワードが正しくありません。";
         }
 
-        throttle.Record(name, client, SignInResults.Succeeded);
-        audit.Add(account.UserName, account.Role, AuditActions.SignIn, null, "ローカルアカウント");
-        await db.SaveChangesAsync(cancellationToken);
+        // After the commit: the cookie scheme starts the session in a transaction of its own.
         await http.SignInAsync(StaffAuthentication.CookieScheme,
             StaffClaims.Principal(account.UserName, account.DisplayName, account.Role, StaffClaims.LocalMethod));
         return null;
