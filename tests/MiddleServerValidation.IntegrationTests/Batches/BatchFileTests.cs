@@ -144,6 +144,22 @@ public sealed class BatchFileTests(BatchFileTests.Fixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Registration_ids_a_spreadsheet_would_run_as_formulas_come_back_defused_in_the_results()
+    {
+        var file = string.Join("\r\n",
+            BatchColumns.HeaderLine,
+            $"\"=HYPERLINK(\"\"http://example.com\"\")\",06139992,{TestData.PersonalNumber(901)},1980-01-01,シカク ハナコ,2,77,5501,00,",
+            $"＋FORMULA-02,06139992,{TestData.PersonalNumber(902)},1980-01-02,シカク タロウ,1,77,5502,00,",
+            $"PLAIN-03,06139992,{TestData.PersonalNumber(903)},1980-01-03,シカク ジロウ,1,77,5503,00,") + "\r\n";
+
+        var id = await _api.SubmitAsync(BatchApi.Utf8(file));
+        await _api.WaitCompletedAsync(id);
+        var lines = await _api.ResultsAsync(id);
+
+        Assert.Equal(["'=HYPERLINK(\"http://example.com\")", "'＋FORMULA-02", "PLAIN-03"], lines.Select(l => l.RegistrationId));
+    }
+
+    [Fact]
     public async Task A_file_without_its_header_row_is_refused_without_echoing_the_first_rows_personal_number()
     {
         var number = TestData.PersonalNumber(800);
