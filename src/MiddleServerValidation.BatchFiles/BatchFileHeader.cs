@@ -5,7 +5,8 @@ namespace MiddleServerValidation.BatchFiles;
 /// <summary>
 /// Where each contract column is in a file's header row. Columns may come in any order; every column but
 /// <c>insurer_number</c> must be there, and no unknown or repeated name is allowed, so that a typo in a
-/// header fails the upload instead of silently emptying a column in every row.
+/// header fails the upload instead of silently emptying a column in every row. An error names the line and column,
+/// never the text of a cell: a file without its header row has a personal number or a name there.
 /// </summary>
 public sealed class BatchFileHeader
 {
@@ -24,15 +25,24 @@ public sealed class BatchFileHeader
             throw new CsvFormatException(1, 1, $"ファイルが空です。1 行目に見出し行（{BatchColumns.HeaderLine}）が必要です。");
         }
 
-        var positions = Enumerable.Repeat(-1, BatchColumns.Count).ToArray();
-        for (var i = 0; i < header.Fields.Length; i++)
+        var names = header.Fields.Select(f => f.Trim().ToLowerInvariant()).ToArray();
+        if (!names.Any(name => IndexOf(name) >= 0))
         {
-            var name = header.Fields[i].Trim().ToLowerInvariant();
+            throw new CsvFormatException(header.Line, 1,
+                $"{header.Line} 行目が見出し行ではありません（既知の列名が 1 つもありません。データ行から始まっていませんか）。" +
+                $"1 行目には見出し行 {BatchColumns.HeaderLine} を書いてください。");
+        }
+
+        var positions = Enumerable.Repeat(-1, BatchColumns.Count).ToArray();
+        for (var i = 0; i < names.Length; i++)
+        {
+            var name = names[i];
             var column = IndexOf(name);
             if (column < 0)
             {
+                var hint = ColumnNameHint.Closest(name) is { } closest ? $"（「{closest}」の誤りではありませんか）" : "";
                 throw new CsvFormatException(header.Line, i + 1,
-                    $"{header.Line} 行目 {i + 1} 列目: 見出し「{Shorten(header.Fields[i])}」は使えない列名です。使える列名: {BatchColumns.HeaderLine}");
+                    $"{header.Line} 行目 {i + 1} 列目: 見出しが使えない列名です{hint}。使える列名: {BatchColumns.HeaderLine}");
             }
 
             if (positions[column] >= 0)
@@ -78,6 +88,4 @@ public sealed class BatchFileHeader
 
         return -1;
     }
-
-    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using MiddleServerValidation.BatchFiles.Csv;
 
 namespace MiddleServerValidation.BatchFiles;
 
@@ -13,15 +14,20 @@ public static class ResultsFile
 
     private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
 
+    /// <summary>
+    /// One line of results. Insurers open the file in spreadsheets too: a field that would read as a formula (a
+    /// registration id such as <c>=HYPERLINK(…)</c> or <c>＋1</c>) is written with a leading apostrophe, as in
+    /// every CSV the service makes for people (<see cref="SpreadsheetCsv"/>).
+    /// </summary>
     public static string Line(string? registrationId, string outcome, IEnumerable<string> codes, IEnumerable<string> messages) =>
         string.Join(',',
-            Field(registrationId ?? string.Empty),
-            Field(outcome),
-            Field(string.Join(ListSeparator, codes)),
+            SpreadsheetCsv.Field(registrationId ?? string.Empty),
+            SpreadsheetCsv.Field(outcome),
+            SpreadsheetCsv.Field(string.Join(ListSeparator, codes)),
             // A message never carries the separator, so codes and messages stay aligned.
-            Field(string.Join(ListSeparator, messages.Select(m => m.Replace(ListSeparator, '；')))));
+            SpreadsheetCsv.Field(string.Join(ListSeparator, messages.Select(m => m.Replace(ListSeparator, '；')))));
 
-    /// <summary>RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled.</summary>
+    /// <summary>RFC 4180 only (no formula defusing): quoted when it holds a comma, quote or line break; quotes doubled.</summary>
     public static string Field(string value) =>
         value.AsSpan().IndexOfAny(NeedsQuotes) < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

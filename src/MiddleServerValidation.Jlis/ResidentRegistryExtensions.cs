@@ -21,6 +21,7 @@ public static class ResidentRegistryExtensions
             .BindConfiguration(JlisOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JlisOptions>, JlisTransportValidation>());
 
         services.TryAddSingleton(sp => new JlisResilience(
             sp.GetRequiredService<IOptions<JlisOptions>>().Value,

@@ -1,6 +1,7 @@
 using MiddleServerValidation.Persistence;
 using MiddleServerValidation.ServiceDefaults;
 using MiddleServerValidation.Web.Batches;
+using MiddleServerValidation.Web.HttpSecurity;
 using MiddleServerValidation.Web.Review;
 using MiddleServerValidation.Web.Review.Reports;
 
@@ -17,6 +18,7 @@ public static class WebApp
             ApplicationName = typeof(WebApp).Assembly.GetName().Name,
         });
         builder.AddServiceDefaults();
+        builder.AddHttpSecurity();
         builder.AddPersistence();
         builder.AddMessaging();
         builder.AddReviewConsole();

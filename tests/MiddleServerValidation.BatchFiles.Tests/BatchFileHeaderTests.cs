@@ -22,13 +22,45 @@ public sealed class BatchFileHeaderTests
     }
 
     [Fact]
-    public void An_unknown_column_name_is_named_with_its_column()
+    public void An_unknown_column_name_is_named_by_its_column_and_the_name_it_is_close_to_never_by_its_text()
     {
         var error = Assert.Throws<CsvFormatException>(() =>
             Parse("registration_id,insurer_number,personal_number,birthdate,kana_name,sex,card_symbol,card_number,branch_number,qualification_date"));
 
         Assert.Equal((1, 4), (error.Line, error.Column));
-        Assert.Contains("birthdate", error.Message);
+        Assert.Contains("1 行目 4 列目", error.Message);
+        Assert.Contains("「birth_date」の誤りではありませんか", error.Message);
+        Assert.DoesNotContain("birthdate", error.Message);
+    }
+
+    [Theory]
+    [InlineData("123456789018,R-0001,06139992,1990-01-01,ヤマダ タロウ,1,,,,")]
+    [InlineData("R-0001,06139992,123456789018,1990-01-01,ヤマダ タロウ,1,,,,")]
+    [InlineData("R-0001,06139992,1234 5678 9018,平成2年1月1日,ヤマダ タロウ,1,,,,")]
+    public void A_file_without_a_header_row_is_refused_without_echoing_any_value_of_its_first_row(string firstRow)
+    {
+        var error = Assert.Throws<CsvFormatException>(() => Parse(firstRow));
+
+        Assert.Equal((1, 1), (error.Line, error.Column));
+        Assert.Contains("1 行目", error.Message);
+        Assert.Contains("見出し行", error.Message);
+        foreach (var value in firstRow.Split(',').Where(v => v.Length > 1))
+        {
+            Assert.DoesNotContain(value, error.Message);
+        }
+
+        Assert.DoesNotContain("9018", error.Message);
+    }
+
+    [Fact]
+    public void A_header_with_a_personal_number_in_place_of_a_name_names_the_column_only()
+    {
+        var error = Assert.Throws<CsvFormatException>(() =>
+            Parse("registration_id,insurer_number,123456789018,birth_date,kana_name,sex,card_symbol,card_number,branch_number,qualification_date"));
+
+        Assert.Equal((1, 3), (error.Line, error.Column));
+        Assert.Contains("1 行目 3 列目", error.Message);
+        Assert.DoesNotContain("9018", error.Message);
     }
 
     [Fact]

@@ -16,4 +16,20 @@ public sealed class ResultsFileTests
         Assert.Equal(["BirthDateMismatch", "CardInfoMissing"], fields[2].Split(ResultsFile.ListSeparator));
         Assert.Equal(["生年月日が違います； 確認", "記号・番号が未登録です。"], fields[3].Split(ResultsFile.ListSeparator));
     }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://example.com\",\"x\")")]
+    [InlineData("＝1+1")]
+    [InlineData("@SUM(A1)")]
+    [InlineData("-0001")]
+    [InlineData(" ＋1")]
+    public void A_registration_id_a_spreadsheet_would_read_as_a_formula_gets_a_leading_apostrophe(string registrationId)
+    {
+        var line = ResultsFile.Line(registrationId, "Accepted", ["HistoryMatch"], ["過去の登録と一致しました。"]);
+
+        var fields = Assert.Single(new CsvReader(new StringReader(line)).ReadAll()).Fields;
+
+        Assert.Equal("'" + registrationId, fields[0]);
+        Assert.Equal(["Accepted", "HistoryMatch", "過去の登録と一致しました。"], fields[1..]);
+    }
 }

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace MiddleServerValidation.Web.Review;
 
 /// <summary>
-/// Console pages carry personal data: never cached, never framed, no script or style from anywhere else,
-/// and no referrer leaking case ids to other sites.
+/// Console pages carry personal data: never cached. (Never framed, no script, no referrer: every response of the
+/// host gets those from <see cref="HttpSecurity.SecurityHeaders"/>.)
 /// </summary>
 internal sealed class ConsoleResponseHeaders : IAsyncPageFilter
 {
@@ -16,10 +16,6 @@ internal sealed class ConsoleResponseHeaders : IAsyncPageFilter
         // As the anti-forgery system wants them on a page with a form (it rewrites and warns otherwise).
         headers.CacheControl = "no-cache, no-store";
         headers.Pragma = "no-cache";
-        headers["X-Content-Type-Options"] = "nosniff";
-        headers["X-Frame-Options"] = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers.ContentSecurityPolicy = "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'";
         await next();
     }
 }

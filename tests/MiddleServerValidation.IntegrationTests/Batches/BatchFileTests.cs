@@ -137,9 +137,46 @@ public sealed class BatchFileTests(BatchFileTests.Fixture fixture) : IClassFixtu
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal((1, 4), (problem.GetProperty("line").GetInt32(), problem.GetProperty("column").GetInt32()));
         Assert.Contains("1 行目 4 列目", problem.GetProperty("detail").GetString());
-        Assert.Contains("birthday", problem.GetProperty("detail").GetString());
+        // The place, never the cell's text: a header cell may as well hold a personal number.
+        Assert.DoesNotContain("birthday", problem.GetProperty("detail").GetString());
         Assert.Equal(batchesBefore, await ScalarAsync("SELECT count(*) FROM batches", Guid.Empty));
         Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM batch_rows", Guid.Empty));
+    }
+
+    [Fact]
+    public async Task Registration_ids_a_spreadsheet_would_run_as_formulas_come_back_defused_in_the_results()
+    {
+        var file = string.Join("\r\n",
+            BatchColumns.HeaderLine,
+            $"\"=HYPERLINK(\"\"http://example.com\"\")\",06139992,{TestData.PersonalNumber(901)},1980-01-01,シカク ハナコ,2,77,5501,00,",
+            $"＋FORMULA-02,06139992,{TestData.PersonalNumber(902)},1980-01-02,シカク タロウ,1,77,5502,00,",
+            $"PLAIN-03,06139992,{TestData.PersonalNumber(903)},1980-01-03,シカク ジロウ,1,77,5503,00,") + "\r\n";
+
+        var id = await _api.SubmitAsync(BatchApi.Utf8(file));
+        await _api.WaitCompletedAsync(id);
+        var lines = await _api.ResultsAsync(id);
+
+        Assert.Equal(["'=HYPERLINK(\"http://example.com\")", "'＋FORMULA-02", "PLAIN-03"], lines.Select(l => l.RegistrationId));
+    }
+
+    [Fact]
+    public async Task A_file_without_its_header_row_is_refused_without_echoing_the_first_rows_personal_number()
+    {
+        var number = TestData.PersonalNumber(800);
+        var file = $"{number},NOHDR-01,06139992,1980-01-01,シカク ハナコ,2,77,5501,00,\r\n" +
+            $"{TestData.PersonalNumber(801)},NOHDR-02,06139992,1980-01-02,シカク タロウ,1,77,5502,00,\r\n";
+
+        using var response = await _api.PostAsync(BatchApi.Utf8(file));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal((1, 1), (problem.GetProperty("line").GetInt32(), problem.GetProperty("column").GetInt32()));
+        Assert.Contains("1 行目が見出し行ではありません", problem.GetProperty("detail").GetString());
+        Assert.DoesNotContain(number, body);
+        Assert.DoesNotContain(number[^4..], body);
+        Assert.DoesNotContain("シカク", body);
+        Assert.DoesNotContain(fixture.Logs.Lines, line => line.Contains(number, StringComparison.Ordinal));
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace MiddleServerValidation.IntegrationTests.Review;
@@ -11,9 +12,36 @@ public sealed partial class ConsoleClient : IDisposable
     private readonly HttpClient _http;
 
     public ConsoleClient(Uri baseAddress)
+        : this(baseAddress, localAddress: null)
+    {
+    }
+
+    /// <param name="baseAddress">The web host.</param>
+    /// <param name="localAddress">The address to connect from: 127.0.0.2 is another client than 127.0.0.1 on the same machine.</param>
+    public ConsoleClient(Uri baseAddress, IPAddress? localAddress)
     {
         Cookies = new CookieContainer();
-        _http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+        var handler = new SocketsHttpHandler { CookieContainer = Cookies, AllowAutoRedirect = false };
+        if (localAddress is not null)
+        {
+            handler.ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(localAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+                try
+                {
+                    socket.Bind(new IPEndPoint(localAddress, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            };
+        }
+
+        _http = new HttpClient(handler) { BaseAddress = baseAddress };
     }
 
     public CookieContainer Cookies { get; }

@@ -107,6 +107,31 @@ public sealed class DecisionTests(ReviewConsoleFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_number_typed_full_width_or_with_dots_into_a_remark_is_masked_in_the_history_and_the_audit_log()
+    {
+        using var client = await SignedInAsync(ReviewConsoleFixture.Reviewer);
+        var id = await fixture.FindingOfAsync("R-01");
+
+        var response = await client.DecideAsync(id, "Confirm", new()
+        {
+            ["Form.ExpectedStatus"] = FindingStatuses.Open,
+            ["Form.Note"] = "本人の控え １２３４．５６７８．９０１２ と 2345/6789/0123 を確認（2024-01-15 10:30、03-1234-5678）",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var db = fixture.CreateDbContext();
+        var note = (await db.Set<CaseEvent>().SingleAsync(e => e.FindingId == id)).Note!;
+        var details = (await db.Set<AuditEntry>().SingleAsync(a => a.FindingId == id && a.Action == AuditActions.Confirm)).Details;
+        foreach (var text in new[] { note, details })
+        {
+            // Stored in NFKC, as every note: the full-width brackets come back half-width.
+            Assert.Contains("本人の控え ********9012 と ********0123 を確認(2024-01-15 10:30、03-1234-5678)", text);
+            Assert.DoesNotContain("5678.", text);
+            Assert.DoesNotContain("6789", text);
+        }
+    }
+
+    [Fact]
     public async Task Dismissing_a_JLIS_finding_suppresses_the_record_against_no_other()
     {
         using var client = await SignedInAsync(ReviewConsoleFixture.Supervisor);

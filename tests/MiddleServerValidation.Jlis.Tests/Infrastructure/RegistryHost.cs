@@ -40,8 +40,9 @@ internal sealed class RegistryHost : IAsyncDisposable
         return new RegistryHost(host, logs);
     }
 
-    /// <summary>Builds without starting, for tests about start-up validation.</summary>
-    public static IHost Build(CapturingLoggerProvider logs, Uri? baseAddress, IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <summary>Builds without starting, for tests about start-up validation; the environment is Production unless named.</summary>
+    public static IHost Build(
+        CapturingLoggerProvider logs, Uri? baseAddress, IReadOnlyDictionary<string, string?>? overrides = null, string? environment = null)
     {
         var settings = new Dictionary<string, string?>(FastDefaults) { ["Jlis:BaseAddress"] = baseAddress?.ToString() };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
@@ -50,7 +51,11 @@ internal sealed class RegistryHost : IAsyncDisposable
         }
 
         // No defaults: appsettings or environment variables of the machine must not leak into tests.
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            DisableDefaults = true,
+            EnvironmentName = environment ?? Environments.Production,
+        });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Debug).AddProvider(logs);
         builder.Services.AddResidentRegistry();

@@ -30,6 +30,36 @@ public sealed class JlisOptionsTests
         await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
     }
 
+    [Theory]
+    [InlineData("http://jlis-gateway.example/")]
+    [InlineData("http://10.0.0.5:8080/")]
+    [InlineData("http://jlis-stub:8080/")]
+    [InlineData("ftp://jlis-gateway.example/")]
+    public async Task Plain_http_to_another_machine_fails_host_start_outside_development(string address)
+    {
+        using var host = RegistryHost.Build(new CapturingLoggerProvider(), new Uri(address));
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("https", error.Message, StringComparison.Ordinal);
+        Assert.Contains(nameof(JlisOptions.BaseAddress), error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://jlis-gateway.example/", "Production")]
+    [InlineData("http://127.0.0.1:5081/", "Production")]
+    [InlineData("http://127.0.0.2:5081/", "Production")]
+    [InlineData("http://localhost:5081/", "Production")]
+    [InlineData("http://[::1]:5081/", "Production")]
+    [InlineData("http://jlis-stub:8080/", "Development")]
+    public async Task Https_or_loopback_starts_and_development_may_use_plain_http(string address, string environment)
+    {
+        using var host = RegistryHost.Build(new CapturingLoggerProvider(), new Uri(address), environment: environment);
+
+        await host.StartAsync();
+        await host.StopAsync();
+    }
+
     [Fact]
     public void Defaults_match_the_documented_values()
     {

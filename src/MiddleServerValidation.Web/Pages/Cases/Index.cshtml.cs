@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MiddleServerValidation.Web.Review;
 using MiddleServerValidation.Web.Review.Authentication;
 using MiddleServerValidation.Web.Review.Cases;
 
@@ -15,9 +16,10 @@ public sealed class IndexModel(CaseQueue queue) : PageModel
 
     public async Task OnGetAsync([FromQuery] CaseQueueFilter filter, CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid)
+        var dropped = filter.DropUnusableDays();
+        if (dropped || !ModelState.IsValid)
         {
-            Message = "絞り込み条件の一部を読み取れなかったため、無視しました（日付は YYYY-MM-DD の形式です）。";
+            Message = $"絞り込み条件の一部を読み取れなかったため、無視しました（{FilterDays.Hint}）。";
         }
 
         Filter = filter;

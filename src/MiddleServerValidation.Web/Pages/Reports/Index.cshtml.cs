@@ -6,6 +6,7 @@ using MiddleServerValidation.Persistence.Reconciliation;
 using MiddleServerValidation.Reconciliation.Corrections;
 using MiddleServerValidation.Reconciliation.Figures;
 using MiddleServerValidation.Reports;
+using MiddleServerValidation.Web.Review;
 using MiddleServerValidation.Web.Review.Audit;
 using MiddleServerValidation.Web.Review.Display;
 using MiddleServerValidation.Web.Review.Reports;
@@ -29,17 +30,18 @@ public sealed class IndexModel(IDataQualityFigures report, ICorrectionFiles corr
     public IReadOnlyList<CorrectionFileInfo> Files { get; private set; } = [];
     public string? Message { get; private set; }
 
-    public async Task OnGetAsync([FromQuery] ReportFilter filter, CancellationToken cancellationToken)
-    {
-        Filter = Usable(filter);
-        Figures = await report.LoadAsync(Filter.ToQuery(), cancellationToken);
-        Runs = await runs.ReadAsync(cancellationToken);
-        Files = [.. (await corrections.LatestAsync(cancellationToken)).Where(f => Filter.Insurer is null || f.InsurerNumber == Filter.Insurer)];
-    }
+    public Task OnGetAsync([FromQuery] ReportFilter filter, CancellationToken cancellationToken) => ShowAsync(Usable(filter), cancellationToken);
 
+    // A download or the report document with a condition the page dropped shows the page and its message instead.
     public async Task<IActionResult> OnGetHtmlAsync([FromQuery] ReportFilter filter, CancellationToken cancellationToken)
     {
         filter = Usable(filter);
+        if (Message is not null)
+        {
+            await ShowAsync(filter, cancellationToken);
+            return Page();
+        }
+
         var figures = await report.LoadAsync(filter.ToQuery(), cancellationToken);
         await audit.WriteAsync(User, AuditActions.ViewDataQualityReport, null, $"データ品質レポートを閲覧（{filter.Describe()}）", cancellationToken);
         Response.Headers.ContentSecurityPolicy = ReportPolicy;
@@ -49,6 +51,12 @@ public sealed class IndexModel(IDataQualityFigures report, ICorrectionFiles corr
     public async Task<IActionResult> OnGetCsvAsync([FromQuery] ReportFilter filter, CancellationToken cancellationToken)
     {
         filter = Usable(filter);
+        if (Message is not null)
+        {
+            await ShowAsync(filter, cancellationToken);
+            return Page();
+        }
+
         var figures = await report.LoadAsync(filter.ToQuery(), cancellationToken);
         await audit.WriteAsync(User, AuditActions.ExportDataQualityCsv, null, $"データ品質レポートをCSV出力（{filter.Describe()}）", cancellationToken);
         var name = string.Create(CultureInfo.InvariantCulture, $"data-quality-report-{JapanTime.Today(clock):yyyyMMdd}.csv");
@@ -73,15 +81,23 @@ public sealed class IndexModel(IDataQualityFigures report, ICorrectionFiles corr
         return File(file.Content, CorrectionFileContent.ContentType, info.FileName);
     }
 
-    // An unreadable condition is dropped and said so, as on the other console pages, rather than refused.
+    private async Task ShowAsync(ReportFilter filter, CancellationToken cancellationToken)
+    {
+        Filter = filter;
+        Figures = await report.LoadAsync(Filter.ToQuery(), cancellationToken);
+        Runs = await runs.ReadAsync(cancellationToken);
+        Files = [.. (await corrections.LatestAsync(cancellationToken)).Where(f => Filter.Insurer is null || f.InsurerNumber == Filter.Insurer)];
+    }
+
+    // An unreadable or unusable condition is dropped and said so, as on the other console pages, rather than refused.
     private ReportFilter Usable(ReportFilter filter)
     {
-        if (ModelState.IsValid)
+        if (!filter.DropUnusableDays() && ModelState.IsValid)
         {
             return filter;
         }
 
-        Message = "絞り込み条件の一部を読み取れなかったため、無視しました（保険者番号は数字6桁または8桁、日付は YYYY-MM-DD の形式です）。";
+        Message = $"絞り込み条件の一部を読み取れなかったため、無視しました（保険者番号は数字6桁または8桁、{FilterDays.Hint}）。";
         return new ReportFilter { Insurer = ReportFilter.IsInsurerNumber(filter.Insurer) ? filter.Insurer : null, From = filter.From, To = filter.To };
     }
 }

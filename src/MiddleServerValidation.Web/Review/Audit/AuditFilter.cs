@@ -14,6 +14,14 @@ public sealed class AuditFilter
     [Microsoft.AspNetCore.Mvc.FromQuery(Name = "p")]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>Drops a day the filter cannot use (<see cref="FilterDays"/>); true when one was dropped.</summary>
+    public bool DropUnusableDays()
+    {
+        var dropped = !FilterDays.IsUsable(From) || !FilterDays.IsUsable(To);
+        (From, To) = (FilterDays.Usable(From), FilterDays.Usable(To));
+        return dropped;
+    }
+
     public Dictionary<string, string?> With(int? page = null) => new()
     {
         ["actor"] = Actor,

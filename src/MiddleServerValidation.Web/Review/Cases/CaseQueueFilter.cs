@@ -28,6 +28,14 @@ public sealed class CaseQueueFilter
 
     public bool Descending => string.Equals(Dir, "desc", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Drops a day the filter cannot use (<see cref="FilterDays"/>); true when one was dropped.</summary>
+    public bool DropUnusableDays()
+    {
+        var dropped = !FilterDays.IsUsable(From) || !FilterDays.IsUsable(To);
+        (From, To) = (FilterDays.Usable(From), FilterDays.Usable(To));
+        return dropped;
+    }
+
     /// <summary>The filter as route values, with some of them replaced (for links that change one thing).</summary>
     public Dictionary<string, string?> With(string? sort = null, string? dir = null, int? page = null, string? code = null, bool clearCode = false) => new()
     {

@@ -16,6 +16,14 @@ public sealed partial class ReportFilter
     public DateOnly? From { get; set; }
     public DateOnly? To { get; set; }
 
+    /// <summary>Drops a day the filter cannot use (<see cref="FilterDays"/>); true when one was dropped.</summary>
+    public bool DropUnusableDays()
+    {
+        var dropped = !FilterDays.IsUsable(From) || !FilterDays.IsUsable(To);
+        (From, To) = (FilterDays.Usable(From), FilterDays.Usable(To));
+        return dropped;
+    }
+
     public ReportQuery ToQuery() => new(From, To, string.IsNullOrEmpty(Insurer) ? null : Insurer);
 
     public static bool IsInsurerNumber(string? text) => text is not null && InsurerNumber().IsMatch(text);
