@@ -1,6 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
 using MiddleServerValidation.BatchFiles;
 using MiddleServerValidation.Contracts;
 using MiddleServerValidation.IntegrationTests.Batches;
@@ -12,35 +10,31 @@ using RabbitMQ.Client.Exceptions;
 namespace MiddleServerValidation.IntegrationTests.Deployment;
 
 /// <summary>
-/// The web host and the worker each with the broker user and permissions of deploy/rabbitmq/service-permissions (as
-/// add-service-user.sh gives them): a batch goes from the web host's claim check to the worker, a registration to its
+/// The web host and the worker each with the broker user and permissions of deploy/rabbitmq/service-permissions (made by
+/// add-service-user.sh): a batch goes from the web host's claim check to the worker, a registration to its
 /// notice; and the web host's user cannot read the registrations queue.
 /// </summary>
 public sealed class ServiceBrokerUsersTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>, IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     private readonly string _suffix = Guid.NewGuid().ToString("N")[..8];
-    private readonly HttpClient _management = Management();
 
     private string WebUser => $"msv-web-{_suffix}";
     private string WorkerUser => $"msv-worker-{_suffix}";
+    private string Password(string user) => $"{user}-password";
 
     public async Task InitializeAsync()
     {
         foreach (var (host, user) in new[] { ("web", WebUser), ("worker", WorkerUser) })
         {
-            var (configure, write, read) = Permissions(host);
-            (await _management.PutAsJsonAsync($"/api/users/{user}", new { password = user, tags = "" })).EnsureSuccessStatusCode();
-            (await _management.PutAsJsonAsync($"/api/permissions/{Uri.EscapeDataString(fixture.RabbitMq.VirtualHost)}/{user}",
-                new { configure, write, read })).EnsureSuccessStatusCode();
+            await TestServers.Current.AddServiceUserAsync(fixture.RabbitMq.VirtualHost, host, user, Password(user), CancellationToken.None);
         }
     }
 
     public async Task DisposeAsync()
     {
-        await _management.DeleteAsync($"/api/users/{WebUser}");
-        await _management.DeleteAsync($"/api/users/{WorkerUser}");
-        _management.Dispose();
+        await TestServers.Current.DeleteUserAsync(WebUser, CancellationToken.None);
+        await TestServers.Current.DeleteUserAsync(WorkerUser, CancellationToken.None);
     }
 
     [Fact]
@@ -67,15 +61,15 @@ public sealed class ServiceBrokerUsersTests(ServiceFixture fixture) : IClassFixt
             await web.DisposeAsync();
         }
 
-        await using var insurer = await RabbitMqProbe.ConnectAsync(fixture.RabbitMq);
-        await insurer.PublishJsonAsync(QueueNames.Registrations,
+        await using var insurer = await RabbitMqProbe.ConnectAsync(fixture.Insurers[TestData.InsurerA]);
+        await insurer.PublishRegistrationAsync(
             TestData.Json(TestData.Registration("USERS-02", "333333333332", "R3.03.01", "ｼｶｸ ｻｸﾗ") with { Sex = "2" }));
         Assert.Single(await insurer.WaitForAsync(QueueNames.Notices(TestData.InsurerA), 1, Timeout));
 
         var factory = new ConnectionFactory
         {
             HostName = fixture.RabbitMq.Host, Port = fixture.RabbitMq.Port, VirtualHost = fixture.RabbitMq.VirtualHost,
-            UserName = WebUser, Password = WebUser,
+            UserName = WebUser, Password = Password(WebUser),
         };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
@@ -83,23 +77,5 @@ public sealed class ServiceBrokerUsersTests(ServiceFixture fixture) : IClassFixt
         Assert.Equal((ushort)403, refused.ShutdownReason!.ReplyCode);
     }
 
-    private Dictionary<string, string?> As(string user) => new() { ["RabbitMq:Username"] = user, ["RabbitMq:Password"] = user };
-
-    private static (string Configure, string Write, string Read) Permissions(string host)
-    {
-        var line = File.ReadLines(Path.Combine(RepositoryRoot.Path, "deploy", "rabbitmq", "service-permissions"))
-            .Select(l => l.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
-            .Single(fields => fields.Length == 4 && fields[0] == host);
-        return (line[1], line[2], line[3]);
-    }
-
-    private static HttpClient Management()
-    {
-        var address = new Uri(Environment.GetEnvironmentVariable("MSV_TEST_RABBITMQ_MANAGEMENT")
-            ?? throw new InvalidOperationException("MSV_TEST_RABBITMQ_MANAGEMENT is not set: run the suite with scripts/test.sh."));
-        var client = new HttpClient { BaseAddress = new Uri(address.GetLeftPart(UriPartial.Authority)) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(address.UserInfo))));
-        return client;
-    }
+    private Dictionary<string, string?> As(string user) => new() { ["RabbitMq:Username"] = user, ["RabbitMq:Password"] = Password(user) };
 }

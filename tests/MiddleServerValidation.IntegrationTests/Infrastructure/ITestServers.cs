@@ -24,6 +24,11 @@ public interface ITestServers
     /// (deploy/rabbitmq/add-insurer.sh), and applies the service's broker policies there (configure-broker.sh).
     /// </summary>
     Task<RabbitMqEndpoint> AddInsurerAsync(string virtualHost, string insurerNumber, CancellationToken cancellationToken);
+
+    /// <summary>A broker user for one host of the service (web or worker), made by deploy/rabbitmq/add-service-user.sh.</summary>
+    Task<RabbitMqEndpoint> AddServiceUserAsync(string virtualHost, string host, string user, string password, CancellationToken cancellationToken);
+
+    Task DeleteUserAsync(string user, CancellationToken cancellationToken);
 }
 
 public sealed record TestDatabase(string OwnerConnectionString, string RuntimeConnectionString, string RuntimeRole);

@@ -45,18 +45,20 @@ public sealed class LocalTestServers : ITestServers
     {
         await using var connection = new NpgsqlConnection(_postgres);
         await connection.OpenAsync(cancellationToken);
-        // Roles are the cluster's: made once, whichever test class comes first (serialised, CREATE ROLE is not idempotent).
-        await using (var roles = new NpgsqlCommand(
-            $"""
-            SELECT pg_advisory_lock(4242);
-            DO $$ BEGIN
-              IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{OwnerRole}') THEN CREATE ROLE {OwnerRole} LOGIN; END IF;
-              IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{RuntimeRole}') THEN CREATE ROLE {RuntimeRole} LOGIN; END IF;
-            END $$;
-            SELECT pg_advisory_unlock(4242);
-            """, connection))
+        // Roles are the cluster's: made once, whichever test class comes first. CREATE ROLE is not idempotent, so the
+        // check and the creation run under a transaction-scoped lock, released only once the new role is visible.
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
+            await using var roles = new NpgsqlCommand(
+                $"""
+                SELECT pg_advisory_xact_lock(4242);
+                DO $$ BEGIN
+                  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{OwnerRole}') THEN CREATE ROLE {OwnerRole} LOGIN; END IF;
+                  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{RuntimeRole}') THEN CREATE ROLE {RuntimeRole} LOGIN; END IF;
+                END $$;
+                """, connection, transaction);
             await roles.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" OWNER {OwnerRole}", connection);
@@ -93,6 +95,22 @@ public sealed class LocalTestServers : ITestServers
 
     public async Task<RabbitMqEndpoint> AddInsurerAsync(string virtualHost, string insurerNumber, CancellationToken cancellationToken)
     {
+        var vhost = $"'{virtualHost}'";
+        await RunBrokerScriptAsync($"deploy/rabbitmq/configure-broker.sh {vhost} && deploy/rabbitmq/add-insurer.sh {insurerNumber} {vhost}", InsurerPassword);
+        return new RabbitMqEndpoint(_rabbitMq.Host, _rabbitMq.Port, virtualHost, $"insurer-{insurerNumber}", InsurerPassword);
+    }
+
+    public async Task<RabbitMqEndpoint> AddServiceUserAsync(string virtualHost, string host, string user, string password, CancellationToken cancellationToken)
+    {
+        await RunBrokerScriptAsync($"deploy/rabbitmq/add-service-user.sh {host} {user} '{virtualHost}'", password);
+        return new RabbitMqEndpoint(_rabbitMq.Host, _rabbitMq.Port, virtualHost, user, password);
+    }
+
+    public async Task DeleteUserAsync(string user, CancellationToken cancellationToken) =>
+        await _management.DeleteAsync($"/api/users/{Uri.EscapeDataString(user)}", cancellationToken);
+
+    private Task RunBrokerScriptAsync(string command, string standardInput)
+    {
         var credentials = Uri.UnescapeDataString(_managementUri.UserInfo).Split(':');
         var environment = new Dictionary<string, string>
         {
@@ -100,9 +118,6 @@ public sealed class LocalTestServers : ITestServers
             ["RABBITMQ_ADMIN_USER"] = credentials[0],
             ["RABBITMQ_ADMIN_PASSWORD"] = credentials[1],
         };
-        var vhost = $"'{virtualHost}'";
-        await Shell.RunAsync($"deploy/rabbitmq/configure-broker.sh {vhost} && deploy/rabbitmq/add-insurer.sh {insurerNumber} {vhost}",
-            TimeSpan.FromSeconds(60), environment, InsurerPassword);
-        return new RabbitMqEndpoint(_rabbitMq.Host, _rabbitMq.Port, virtualHost, $"insurer-{insurerNumber}", InsurerPassword);
+        return Shell.RunAsync(command, TimeSpan.FromSeconds(60), environment, standardInput);
     }
 }

@@ -9,6 +9,8 @@ using MiddleServerValidation.Worker;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -33,6 +35,8 @@ public class ServiceFixture : IAsyncLifetime
 
     /// <summary>The migration role's connection: the schema's owner, for migrations and a test's own DDL.</summary>
     public string OwnerConnectionString { get; private set; } = "";
+
+    private string _runtimeRole = "";
     public RabbitMqEndpoint RabbitMq { get; private set; } = null!;
 
     /// <summary>The broker users of the test insurers (A and B), as deploy/rabbitmq/add-insurer.sh made them.</summary>
@@ -50,17 +54,8 @@ public class ServiceFixture : IAsyncLifetime
             Insurers[insurer] = await TestServers.Current.AddInsurerAsync(_name, insurer, CancellationToken.None);
         }
 
-        // As `msv migrate --grant-to` does: the owner migrates, the services then run as the runtime role.
-        await using (var db = new ValidationDbContext(new DbContextOptionsBuilder<ValidationDbContext>().UseNpgsql(OwnerConnectionString).Options))
-        {
-            await db.MigrateAsync(CancellationToken.None);
-        }
-
-        await using (var owner = new Npgsql.NpgsqlConnection(OwnerConnectionString))
-        {
-            await owner.OpenAsync();
-            await DatabaseRoles.GrantRuntimeAsync(owner, database.RuntimeRole, CancellationToken.None);
-        }
+        _runtimeRole = database.RuntimeRole;
+        await MigrateAsync();
 
         _stub = JlisStubApp.Build([], builder =>
         {
@@ -144,6 +139,29 @@ public class ServiceFixture : IAsyncLifetime
         });
         await db.SaveChangesAsync();
         return key;
+    }
+
+    /// <summary>
+    /// As <c>msv migrate --grant-to</c> does: the owner migrates (to <paramref name="target"/>, else the latest), then the
+    /// runtime role the services run as gets its rights on the schema as it now stands.
+    /// </summary>
+    public async Task MigrateAsync(string? target = null)
+    {
+        await using (var db = new ValidationDbContext(new DbContextOptionsBuilder<ValidationDbContext>().UseNpgsql(OwnerConnectionString).Options))
+        {
+            if (target is null)
+            {
+                await db.MigrateAsync(CancellationToken.None);
+            }
+            else
+            {
+                await db.GetService<IMigrator>().MigrateAsync(target);
+            }
+        }
+
+        await using var owner = new Npgsql.NpgsqlConnection(OwnerConnectionString);
+        await owner.OpenAsync();
+        await DatabaseRoles.GrantRuntimeAsync(owner, _runtimeRole, CancellationToken.None);
     }
 
     public ValidationDbContext CreateDbContext() =>

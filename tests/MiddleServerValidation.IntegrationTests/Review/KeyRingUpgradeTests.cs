@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using MiddleServerValidation.IntegrationTests.Infrastructure;
 using MiddleServerValidation.Persistence.DataProtection;
@@ -38,18 +35,12 @@ public sealed class KeyRingUpgradeTests(ServiceFixture fixture) : IClassFixture<
     [Fact]
     public async Task The_upgrade_removes_the_keys_stored_unencrypted()
     {
-        await using (var db = fixture.CreateDbContext())
-        {
-            await db.GetService<IMigrator>().MigrateAsync(BeforeSessions);
-        }
+        await fixture.MigrateAsync(BeforeSessions);
 
         EarlierVersionProtects("sealed before the upgrade");
         Assert.NotEqual(0, await PlainKeysAsync());
 
-        await using (var db = fixture.CreateDbContext())
-        {
-            await db.Database.MigrateAsync();
-        }
+        await fixture.MigrateAsync();
 
         Assert.Equal(0, await PlainKeysAsync());
     }
