@@ -143,6 +143,8 @@ msv_start_rabbitmq() (
       echo "management.tcp.ip = 127.0.0.1"
       echo "management.tcp.port = $mgmt_port"
     fi
+    # A node's own additions (a test's TLS listener, for one).
+    if [ -f "$dir/extra.conf" ]; then cat "$dir/extra.conf"; fi
   } >"$dir/rabbitmq.conf"
   if [ "$mgmt_port" != 0 ]; then echo '[rabbitmq_management].' >"$RABBITMQ_ENABLED_PLUGINS_FILE"; else echo '[].' >"$RABBITMQ_ENABLED_PLUGINS_FILE"; fi
   setsid nohup /usr/lib/rabbitmq/bin/rabbitmq-server >"$dir/log/console.log" 2>&1 </dev/null &

@@ -29,6 +29,18 @@ public static class MessagingExtensions
                     host.Username(options.Username ?? string.Empty);
                     host.Password(options.Password ?? string.Empty);
                     host.PublisherConfirmation = true;
+                    if (BrokerTls.From(options) is { } tls)
+                    {
+                        host.UseSsl(ssl =>
+                        {
+                            // MassTransit accepts an unverified chain unless told otherwise: every error counts here.
+                            ssl.EnforcePolicyErrors(BrokerTls.AllPolicyErrors);
+                            ssl.Protocol = BrokerTls.Protocols;
+                            ssl.ServerName = tls.ServerName;
+                            ssl.CertificateValidationCallback = tls.Validation;
+                            ssl.Certificate = tls.ClientCertificate;
+                        });
+                    }
                 });
                 configureBus?.Invoke(context, cfg);
                 cfg.ConfigureEndpoints(context);

@@ -18,11 +18,7 @@ internal sealed class ErrorQueueReader : IAsyncDisposable
 
     public static async Task<ErrorQueueReader> ConnectAsync(RabbitMqOptions options, CancellationToken cancellationToken)
     {
-        var connection = await new ConnectionFactory
-        {
-            HostName = options.Host, Port = options.Port, VirtualHost = options.VirtualHost,
-            UserName = options.Username ?? string.Empty, Password = options.Password ?? string.Empty, ClientProvidedName = "msv errors",
-        }.CreateConnectionAsync(cancellationToken);
+        var connection = await options.ConnectionFactory("msv errors").CreateConnectionAsync(cancellationToken);
         return new ErrorQueueReader(connection, await connection.CreateChannelAsync(cancellationToken: cancellationToken));
     }
 

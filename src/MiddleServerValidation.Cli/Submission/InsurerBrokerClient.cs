@@ -28,12 +28,7 @@ internal sealed class InsurerBrokerClient : IAsyncDisposable
         var insurer = options.Username is { Length: > 8 } user && user.StartsWith("insurer-", StringComparison.Ordinal)
             ? user[8..]
             : throw new ArgumentException("RabbitMq:Username には保険者のブローカーユーザー（insurer-保険者番号）を指定してください。");
-        var factory = new ConnectionFactory
-        {
-            HostName = options.Host, Port = options.Port, VirtualHost = options.VirtualHost,
-            UserName = options.Username, Password = options.Password ?? string.Empty, ClientProvidedName = $"msv send ({insurer})",
-        };
-        var connection = await factory.CreateConnectionAsync(cancellationToken);
+        var connection = await options.ConnectionFactory($"msv send ({insurer})").CreateConnectionAsync(cancellationToken);
         var channel = await connection.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
         return new InsurerBrokerClient(insurer, connection, channel);

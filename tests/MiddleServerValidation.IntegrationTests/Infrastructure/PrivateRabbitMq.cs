@@ -17,10 +17,13 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
 
     public RabbitMqEndpoint Endpoint => new("127.0.0.1", Port, "/", "guest", "guest");
 
-    public static async Task<PrivateRabbitMq> StartAsync()
+    /// <param name="prepare">Given the node's folder before it starts: a test may add its <c>extra.conf</c> there.</param>
+    public static async Task<PrivateRabbitMq> StartAsync(Action<string>? prepare = null)
     {
         var port = FreePort();
         var directory = Path.Combine(RepositoryRoot.Path, ".local", "test", "nodes", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        System.IO.Directory.CreateDirectory(directory);
+        prepare?.Invoke(directory);
         var node = new PrivateRabbitMq(directory, port);
         await node.StartNodeAsync();
         return node;
@@ -53,7 +56,7 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
     /// A port whose neighbours the node also uses (distribution port +20000, epmd -1300) are free: chosen in a range of
     /// its own, away from the suite's servers and the run command's.
     /// </summary>
-    private static int FreePort()
+    public static int FreePort()
     {
         for (var attempt = 0; attempt < 200; attempt++)
         {

@@ -168,15 +168,17 @@ public class ServiceFixture : IAsyncLifetime
         new(new DbContextOptionsBuilder<ValidationDbContext>().UseNpgsql(ConnectionString).Options);
 
     /// <summary>Starts a worker host on this class's database and virtual host.</summary>
-    public async Task<WebApplication> StartWorkerAsync(IDictionary<string, string?>? overrides = null, Action<WebApplicationBuilder>? configure = null)
+    /// <remarks>The worker starts once its bus is connected; <paramref name="cancellationToken"/> gives up waiting.</remarks>
+    public async Task<WebApplication> StartWorkerAsync(
+        IDictionary<string, string?>? overrides = null, Action<WebApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
         var host = WorkerApp.Build([], builder =>
         {
             Configure(builder, overrides);
             configure?.Invoke(builder);
         });
-        await host.StartAsync();
         _hosts.Add(host);
+        await host.StartAsync(cancellationToken);
         return host;
     }
 

@@ -38,6 +38,15 @@ public sealed class RabbitMqOptions : IValidatableObject
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxMessageBytes { get; set; } = 64 * 1024;
 
+    public RabbitMqTlsOptions Tls { get; set; } = new();
+
+    /// <summary>A RabbitMQ.Client connection as the hosts' bus makes it (the command line's own clients).</summary>
+    public RabbitMQ.Client.ConnectionFactory ConnectionFactory(string clientName) => new()
+    {
+        HostName = Host, Port = Port, VirtualHost = VirtualHost, UserName = Username ?? string.Empty, Password = Password ?? string.Empty,
+        ClientProvidedName = clientName, Ssl = BrokerTls.From(this)?.SslOption() ?? new RabbitMQ.Client.SslOption(),
+    };
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if ((long)PrefetchCount * MaxMessageBytes > InFlightBudgetBytes)
@@ -46,6 +55,14 @@ public sealed class RabbitMqOptions : IValidatableObject
                 $"RabbitMq:PrefetchCount ({PrefetchCount}) × RabbitMq:MaxMessageBytes ({MaxMessageBytes}) may hold more than " +
                 $"{InFlightBudgetBytes / (1024 * 1024)} MiB of messages in memory; lower one of them.",
                 [nameof(PrefetchCount), nameof(MaxMessageBytes)]);
+        }
+
+        foreach (var (name, file) in new[] { ("CaCertificate", Tls.CaCertificate), ("ClientCertificate", Tls.ClientCertificate) })
+        {
+            if (Tls.Enabled && file is { Length: > 0 } && !File.Exists(file))
+            {
+                yield return new ValidationResult($"RabbitMq:Tls:{name} ({file}) does not exist.", [nameof(Tls)]);
+            }
         }
     }
 }
