@@ -2,7 +2,8 @@
 # Gives one insurer its place on the broker. Its user may:
 #   - publish registrations only to its own exchange, registrations.{insurer} (bound to the registrations queue:
 #     the exchange a message came through is how the service knows which insurer sent it), and declare that exchange;
-#   - read only its own notice queue, notices.{insurer} (declared here, so notices wait even before it connects).
+#   - read only its own notice queue, notices.{insurer} (declared here, a quorum queue, so notices wait even before it
+#     connects and survive the loss of a broker node).
 # It cannot publish to any queue by name (no write on the default exchange), nor to a notice queue.
 #
 #   printf '%s\n' "$INSURER_PASSWORD" | deploy/rabbitmq/add-insurer.sh INSURER_NUMBER [VHOST]
@@ -28,5 +29,10 @@ msv_mq PUT "permissions/$v/$user" "$(printf '{"configure":"^(registrations|notic
 msv_mq PUT "exchanges/$v/enrollee-registrations" '{"type":"fanout","durable":true,"auto_delete":false}'
 msv_mq PUT "exchanges/$v/registrations.$insurer" '{"type":"fanout","durable":true,"auto_delete":false}'
 msv_mq POST "bindings/$v/e/registrations.$insurer/e/enrollee-registrations" '{"routing_key":""}'
-msv_mq PUT "queues/$v/notices.$insurer" '{"durable":true,"auto_delete":false}'
+# A quorum queue (replicated on every node of a cluster), as the worker declares it; one that exists already is left as
+# it is (RabbitMQ cannot change a queue's type). MSV_NOTICE_QUEUE_TYPE=classic for a broker without quorum queues.
+if ! msv_mq GET "queues/$v/notices.$insurer" 2>/dev/null; then
+  msv_mq PUT "queues/$v/notices.$insurer" \
+    "{\"durable\":true,\"auto_delete\":false,\"arguments\":{\"x-queue-type\":\"${MSV_NOTICE_QUEUE_TYPE:-quorum}\"}}"
+fi
 echo "user $user publishes registrations to registrations.$insurer and reads notices.$insurer (vhost $vhost)"

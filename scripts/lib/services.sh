@@ -96,6 +96,58 @@ msv_stop_postgres() {
   msv_pg_run "$bin/pg_ctl" -D "$root/data" -m fast -w stop >/dev/null 2>&1 || true
 }
 
+# msv_kill_postgres DIR  — the server dies at once (kill -9 of the postmaster and its processes), as when its machine fails.
+msv_kill_postgres() {
+  local dir=$1 root pid children
+  root=$(msv_pg_root "$dir")
+  [ -f "$root/data/postmaster.pid" ] || return 0
+  pid=$(head -n 1 "$root/data/postmaster.pid")
+  children=$(ps -o pid= --ppid "$pid" 2>/dev/null || true)
+  # shellcheck disable=SC2086
+  kill -9 "$pid" $children 2>/dev/null || true
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+}
+
+# msv_start_postgres_standby DIR PORT PRIMARY_PORT  — a streaming replica of the primary (pg_basebackup), made
+# its synchronous standby: from then on the primary acknowledges a commit only once the standby has it.
+msv_start_postgres_standby() {
+  local dir=$1 port=$2 primary_port=$3
+  local bin root
+  bin=$(msv_pg_bin)
+  mkdir -p "$dir"
+  root=$(msv_pg_root "$dir")
+  if [ "$root" != "$dir" ]; then mkdir -p "$root"; ln -sfn "$root" "$dir/cluster"; fi
+  [ "$(id -u)" -eq 0 ] && chown -R postgres:postgres "$root"
+  if [ ! -f "$root/data/PG_VERSION" ]; then
+    msv_pg_run "$bin/pg_basebackup" -h 127.0.0.1 -p "$primary_port" -U postgres -D "$root/data" -R -X stream --checkpoint=fast \
+      >"$root/basebackup.log" 2>&1 || { cat "$root/basebackup.log" >&2; msv_die "pg_basebackup from port $primary_port failed"; }
+    {
+      echo "port = $port"
+      echo "unix_socket_directories = '$root'"
+      # Promoted, it stands alone: it must not wait for a standby of its own.
+      echo "synchronous_standby_names = ''"
+    } >>"$root/data/postgresql.conf"
+    sed -i '/^synchronous_standby_names/d' "$root/data/postgresql.auto.conf"
+  fi
+  msv_pg_run "$bin/pg_ctl" -D "$root/data" -l "$root/server.log" -w -t 60 -o "-p $port" start >/dev/null \
+    || { tail -n 20 "$root/server.log" >&2; msv_die "the standby did not start on port $port (log: $root/server.log)"; }
+  psql -h 127.0.0.1 -p "$primary_port" -U postgres -qtA -c "ALTER SYSTEM SET synchronous_standby_names = '*'" -c "SELECT pg_reload_conf()" >/dev/null
+  local _
+  for _ in $(seq 1 100); do
+    [ "$(psql -h 127.0.0.1 -p "$primary_port" -U postgres -qtA -c "SELECT count(*) FROM pg_stat_replication WHERE sync_state = 'sync'")" = 1 ] \
+      && { msv_log "PostgreSQL standby of port $primary_port ready on 127.0.0.1:$port (synchronous)"; return 0; }
+    sleep 0.1
+  done
+  msv_die "the standby on port $port did not become the synchronous standby of port $primary_port"
+}
+
+# msv_promote_postgres DIR  — the standby becomes a primary that takes writes.
+msv_promote_postgres() {
+  local dir=$1 root
+  root=$(msv_pg_root "$dir")
+  msv_pg_run "$(msv_pg_bin)/pg_ctl" -D "$root/data" -w -t 60 promote >/dev/null
+}
+
 # Removes a stopped cluster's files, wherever they live.
 msv_remove_postgres() {
   local dir=$1
@@ -110,7 +162,9 @@ msv_rabbitmq_env() {
   export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
   export RABBITMQ_NODE_PORT=$port
   export RABBITMQ_DIST_PORT=$((port + 20000))
-  export ERL_EPMD_PORT=$((port - 1300))
+  # A cluster's nodes share one epmd (they find each other through it): its port is kept in the node's folder.
+  if [ -f "$dir/epmd-port" ]; then ERL_EPMD_PORT=$(<"$dir/epmd-port"); else ERL_EPMD_PORT=$((port - 1300)); fi
+  export ERL_EPMD_PORT
   export RABBITMQ_MNESIA_BASE="$dir/mnesia"
   export RABBITMQ_LOG_BASE="$dir/log"
   export RABBITMQ_CONFIG_FILE="$dir/rabbitmq"
@@ -160,10 +214,53 @@ msv_stop_rabbitmq() (
   [ -f "$dir/rabbitmq.pid" ] || exit 0
   msv_rabbitmq_env "$dir" "$port"
   timeout 60 /usr/lib/rabbitmq/bin/rabbitmqctl -q shutdown >/dev/null 2>&1 || true
-  # Our epmd only: it listens on the private port set above.
-  timeout 10 epmd -port "$ERL_EPMD_PORT" -kill >/dev/null 2>&1 || true
+  # Our epmd only: it listens on the private port set above. A cluster's is stopped with its last node.
+  [ -f "$dir/epmd-port" ] || timeout 10 epmd -port "$ERL_EPMD_PORT" -kill >/dev/null 2>&1 || true
   rm -f "$dir/rabbitmq.pid"
 )
+
+# msv_kill_rabbitmq DIR  — the node dies at once (kill -9), as when its machine fails: no goodbye to the cluster or clients.
+msv_kill_rabbitmq() {
+  local dir=$1 pid
+  [ -f "$dir/rabbitmq.pid" ] || return 0
+  pid=$(<"$dir/rabbitmq.pid")
+  kill -9 "$pid" 2>/dev/null || true
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+}
+
+# msv_start_rabbitmq_cluster DIR PORT [MANAGEMENT_PORT]  — three nodes of one cluster on PORT, PORT+1, PORT+2 (management on
+# MANAGEMENT_PORT, +1, +2), each with its state in DIR/node-N, one Erlang cookie and one epmd (PORT-1300) between them.
+# The first node starts alone; the others join it when they start for the first time, and find it again after a restart.
+msv_start_rabbitmq_cluster() {
+  local dir=$1 port=$2 mgmt_port=${3:-0} n node_dir cookie
+  mkdir -p "$dir"
+  [ -f "$dir/cookie" ] || (umask 077; head -c 24 /dev/urandom | base64 -w0 | tr -dc 'A-Za-z0-9' >"$dir/cookie")
+  cookie=$(<"$dir/cookie")
+  for n in 1 2 3; do
+    node_dir=$dir/node-$n
+    mkdir -p "$node_dir/home"
+    echo $((port - 1300)) >"$node_dir/epmd-port"
+    if [ ! -f "$node_dir/home/.erlang.cookie" ]; then
+      (umask 077; printf '%s' "$cookie" >"$node_dir/home/.erlang.cookie")
+    fi
+    {
+      echo "cluster_name = msv-$port"
+      if [ "$n" != 1 ]; then
+        echo "cluster_formation.peer_discovery_backend = classic_config"
+        echo "cluster_formation.classic_config.nodes.1 = msv-$port@localhost"
+      fi
+    } >"$node_dir/extra.conf"
+    msv_start_rabbitmq "$node_dir" $((port + n - 1)) $([ "$mgmt_port" != 0 ] && echo $((mgmt_port + n - 1)) || echo 0)
+  done
+  msv_log "RabbitMQ cluster of 3 nodes ready on 127.0.0.1:$port,$((port + 1)),$((port + 2))"
+}
+
+msv_stop_rabbitmq_cluster() {
+  local dir=$1 port=$2 n
+  # The first node stops last, so it is the one that may start first next time.
+  for n in 3 2 1; do msv_stop_rabbitmq "$dir/node-$n" $((port + n - 1)); done
+  timeout 10 epmd -port $((port - 1300)) -kill >/dev/null 2>&1 || true
+}
 
 # msv_broker_setup MANAGEMENT_PORT [VHOST] INSURER...  — the policies the service expects, and each insurer's broker user,
 # exchange and notice queue, with the operator's own scripts (deploy/rabbitmq). Passwords are generated once into

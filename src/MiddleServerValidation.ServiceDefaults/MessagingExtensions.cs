@@ -8,7 +8,8 @@ namespace MiddleServerValidation.ServiceDefaults;
 public static class MessagingExtensions
 {
     /// <summary>
-    /// MassTransit on RabbitMQ with the connection from <see cref="RabbitMqOptions"/>, validated at start-up.
+    /// MassTransit on RabbitMQ with the connection from <see cref="RabbitMqOptions"/>, validated at start-up, and readiness
+    /// checks of the broker: reachable, and every bus endpoint consuming.
     /// <paramref name="configure"/> adds the host's consumers; <paramref name="configureBus"/> its endpoints.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging(
@@ -18,8 +19,13 @@ public static class MessagingExtensions
     {
         builder.Services.AddOptions<RabbitMqOptions>().BindConfiguration(RabbitMqOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<BrokerConnectionHealthCheck>();
+        builder.Services.AddHealthChecks().AddCheck<BrokerConnectionHealthCheck>("broker", tags: [ServiceDefaultsExtensions.ReadyTag]);
         builder.Services.AddMassTransit(bus =>
         {
+            // Left on, MassTransit reports how it is used to its vendor over the internet after every start: a service
+            // holding personal numbers makes no outbound call it does not need.
+            bus.DisableUsageTelemetry();
             configure?.Invoke(bus);
             bus.UsingRabbitMq((context, cfg) =>
             {
@@ -29,6 +35,18 @@ public static class MessagingExtensions
                     host.Username(options.Username ?? string.Empty);
                     host.Password(options.Password ?? string.Empty);
                     host.PublisherConfirmation = true;
+                    if (options.ClusterNodes is { Length: > 0 })
+                    {
+                        // Each connection attempt takes the next node: a bus whose node died reconnects to another.
+                        host.UseCluster(cluster =>
+                        {
+                            foreach (var node in options.Nodes())
+                            {
+                                cluster.Node(node.ToString());
+                            }
+                        });
+                    }
+
                     if (BrokerTls.From(options) is { } tls)
                     {
                         host.UseSsl(ssl =>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -12,6 +13,9 @@ public static class ServiceDefaultsExtensions
     public const string LiveTag = "live";
     public const string ReadyTag = "ready";
 
+    /// <summary>The longest one health check may take before it counts as failed.</summary>
+    public static readonly TimeSpan ReadyCheckTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>Logging, health checks and shutdown behaviour shared by every host.</summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
@@ -23,15 +27,37 @@ public static class ServiceDefaultsExtensions
         });
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+        // A server that does not answer at all (a dead host, no reset) must not hold the probe past the orchestrator's patience.
+        builder.Services.PostConfigure<HealthCheckServiceOptions>(options =>
+        {
+            foreach (var registration in options.Registrations.Where(r => r.Timeout == Timeout.InfiniteTimeSpan))
+            {
+                registration.Timeout = ReadyCheckTimeout;
+            }
+        });
         return builder;
     }
 
-    /// <summary><c>/health/live</c>: the process runs. <c>/health/ready</c>: database and broker are reachable.</summary>
+    /// <summary>
+    /// <c>/health/live</c>: the process runs (and the worker's notice loop comes round). <c>/health/ready</c>: database and
+    /// broker are reachable and every bus endpoint consumes; 503 otherwise, until they are back.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         // Anonymous even where a fallback policy asks for a signed-in user (the web host's console): probes have no account.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            // MassTransit calls its bus Degraded while an endpoint is not consuming (the broker is gone, the kill switch
+            // tripped): such a host is not ready, whatever ASP.NET's default of 200 for Degraded says.
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        }).AllowAnonymous();
         return app;
     }
 }

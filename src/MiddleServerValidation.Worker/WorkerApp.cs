@@ -28,7 +28,9 @@ public static class WorkerApp
             bus.AddConsumer<RegisterEnrolleeConsumer, RegisterEnrolleeConsumerDefinition>();
             bus.AddBatchFileConsumer();
         });
-        builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
+        // The bus connects in the background (MassTransit's default): the host starts and answers /health/live while the
+        // broker is down, /health/ready says so, and the bus keeps trying until it is back. Waiting for the broker here
+        // would leave the process without a live endpoint, and an orchestrator would restart it over and over.
         builder.AddNoticeDispatch();
         builder.AddBatchFiles();
         builder.Services.AddHostedService<PendingLookupService>();

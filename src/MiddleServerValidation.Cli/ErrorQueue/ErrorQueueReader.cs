@@ -18,7 +18,7 @@ internal sealed class ErrorQueueReader : IAsyncDisposable
 
     public static async Task<ErrorQueueReader> ConnectAsync(RabbitMqOptions options, CancellationToken cancellationToken)
     {
-        var connection = await options.ConnectionFactory("msv errors").CreateConnectionAsync(cancellationToken);
+        var connection = await options.ConnectAsync("msv errors", cancellationToken);
         return new ErrorQueueReader(connection, await connection.CreateChannelAsync(cancellationToken: cancellationToken));
     }
 

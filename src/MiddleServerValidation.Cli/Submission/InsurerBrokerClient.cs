@@ -28,7 +28,7 @@ internal sealed class InsurerBrokerClient : IAsyncDisposable
         var insurer = options.Username is { Length: > 8 } user && user.StartsWith("insurer-", StringComparison.Ordinal)
             ? user[8..]
             : throw new ArgumentException("RabbitMq:Username には保険者のブローカーユーザー（insurer-保険者番号）を指定してください。");
-        var connection = await options.ConnectionFactory($"msv send ({insurer})").CreateConnectionAsync(cancellationToken);
+        var connection = await options.ConnectAsync($"msv send ({insurer})", cancellationToken);
         var channel = await connection.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
         return new InsurerBrokerClient(insurer, connection, channel);

@@ -1,3 +1,4 @@
+using MiddleServerValidation.Persistence;
 using MiddleServerValidation.Processing.Decisions;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -88,7 +89,7 @@ internal sealed class BatchChunkDecider(BatchProcessingOptions options, TimeProv
     {
         OperationCanceledException when ct.IsCancellationRequested => false,
         BatchLeaseLostException or TimeoutException => false,
-        NpgsqlException { IsTransient: true } => false,
+        _ when DatabaseFaults.IsTransient(e) => false,
         _ => true,
     };
 }

@@ -16,6 +16,13 @@ public sealed class RabbitMqOptions : IValidatableObject
     [Range(1, 65535)]
     public int Port { get; set; } = 5672;
 
+    /// <summary>
+    /// The nodes of a RabbitMQ cluster, comma-separated <c>host:port</c> (or <c>host</c>, on <see cref="Port"/>), e.g.
+    /// <c>rabbitmq-0:5671,rabbitmq-1:5671,rabbitmq-2:5671</c>. The hosts connect to the first that answers, in this order,
+    /// and move on to the next when their node goes down. Empty: <see cref="Host"/> and <see cref="Port"/> alone.
+    /// </summary>
+    public string? ClusterNodes { get; set; }
+
     [Required]
     public string VirtualHost { get; set; } = "/";
 
@@ -40,6 +47,20 @@ public sealed class RabbitMqOptions : IValidatableObject
 
     public RabbitMqTlsOptions Tls { get; set; } = new();
 
+    /// <summary>Where the broker is: every cluster node in order, or <see cref="Host"/> and <see cref="Port"/>.</summary>
+    public IReadOnlyList<BrokerNode> Nodes() => BrokerNode.ParseList(ClusterNodes, Port) is { Count: > 0 } nodes ? nodes : [new BrokerNode(Host, Port)];
+
+    /// <summary>
+    /// A connection of its own (the command line's clients, the worker's notice queues) to the first node that answers,
+    /// with the TLS settings of the hosts' bus.
+    /// </summary>
+    public Task<RabbitMQ.Client.IConnection> ConnectAsync(string clientName, CancellationToken cancellationToken)
+    {
+        var ssl = BrokerTls.From(this);
+        var endpoints = Nodes().Select(node => new RabbitMQ.Client.AmqpTcpEndpoint(node.Host, node.Port, ssl?.SslOption() ?? new RabbitMQ.Client.SslOption())).ToList();
+        return ConnectionFactory(clientName).CreateConnectionAsync(endpoints, clientName, cancellationToken);
+    }
+
     /// <summary>A RabbitMQ.Client connection as the hosts' bus makes it (the command line's own clients).</summary>
     public RabbitMQ.Client.ConnectionFactory ConnectionFactory(string clientName) => new()
     {
@@ -55,6 +76,11 @@ public sealed class RabbitMqOptions : IValidatableObject
                 $"RabbitMq:PrefetchCount ({PrefetchCount}) × RabbitMq:MaxMessageBytes ({MaxMessageBytes}) may hold more than " +
                 $"{InFlightBudgetBytes / (1024 * 1024)} MiB of messages in memory; lower one of them.",
                 [nameof(PrefetchCount), nameof(MaxMessageBytes)]);
+        }
+
+        foreach (var error in BrokerNode.Errors(ClusterNodes))
+        {
+            yield return new ValidationResult($"RabbitMq:ClusterNodes: {error}", [nameof(ClusterNodes)]);
         }
 
         foreach (var (name, file) in new[] { ("CaCertificate", Tls.CaCertificate), ("ClientCertificate", Tls.ClientCertificate) })

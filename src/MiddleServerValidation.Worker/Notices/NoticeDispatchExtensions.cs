@@ -8,6 +8,7 @@ public static class NoticeDispatchExtensions
     {
         builder.Services.AddOptions<NoticeDispatchOptions>().BindConfiguration(NoticeDispatchOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<NoticeQueues>();
         builder.Services.AddSingleton<INoticePublisher, BrokerNoticePublisher>();
         builder.Services.AddSingleton<NoticeDispatcher>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<NoticeDispatcher>());

@@ -1,6 +1,7 @@
 using MassTransit;
 using MiddleServerValidation.Contracts;
 using MassTransit.Middleware;
+using MiddleServerValidation.Persistence;
 using MiddleServerValidation.Persistence.PersonalData;
 using MiddleServerValidation.ServiceDefaults;
 using MiddleServerValidation.Worker.ErrorQueue;
@@ -62,7 +63,7 @@ public sealed class RegisterEnrolleeConsumerDefinition : ConsumerDefinition<Regi
             .SetActivationThreshold(10)
             .SetTripThreshold(0.15)
             .SetRestartTimeout(TimeSpan.FromSeconds(30))
-            .SetExceptionFilter(filter => filter.Handle<NpgsqlException>(e => e.IsTransient)));
+            .SetExceptionFilter(filter => filter.Handle<NpgsqlException>(DatabaseFaults.IsTransient)));
 
         // Transient infrastructure faults are retried; an invalid record is an outcome, never a retry.
         endpointConfigurator.UseMessageRetry(retry => retry.TransientDatabaseFaults());

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Npgsql;
+using MiddleServerValidation.Persistence;
 using MiddleServerValidation.Processing.Intake;
 using MiddleServerValidation.Processing;
 using MiddleServerValidation.Processing.Decisions;
@@ -131,7 +131,7 @@ public sealed class RegistrationBatcher(
         }
     }
 
-    private static bool IsTransient(Exception e) => e is NpgsqlException { IsTransient: true } or TimeoutException;
+    private static bool IsTransient(Exception e) => DatabaseFaults.IsTransient(e);
 
     private sealed record Request(Submission Submission, TaskCompletionSource<RegistrationResult> Completion);
 }

@@ -37,6 +37,13 @@ public sealed class LocalTestServers : ITestServers
             Require("MSV_TEST_POSTGRES"), new Uri(Require("MSV_TEST_RABBITMQ")), new Uri(Require("MSV_TEST_RABBITMQ_MANAGEMENT")));
     }
 
+    /// <summary>The same servers but another PostgreSQL (a test's own, reached as <c>postgres</c>).</summary>
+    public LocalTestServers WithPostgres(string adminConnectionString) => new(adminConnectionString, _rabbitMq, _managementUri);
+
+    /// <summary>The same servers but another RabbitMQ (a test's own node or cluster, reached as <c>guest</c>).</summary>
+    public LocalTestServers WithRabbitMq(int port, int managementPort) => new(
+        _postgres, new Uri($"amqp://guest:guest@127.0.0.1:{port}/"), new Uri($"http://guest:guest@127.0.0.1:{managementPort}/"));
+
     /// <summary>The roles every test database is made with, as the deployment has them: an owner that migrates, a runtime role for rows.</summary>
     public const string OwnerRole = "msv_owner";
     public const string RuntimeRole = "msv_app";

@@ -23,6 +23,7 @@ namespace MiddleServerValidation.IntegrationTests.Infrastructure;
 /// </summary>
 public class ServiceFixture : IAsyncLifetime
 {
+    // Tests start hosts concurrently (two workers at once): every use of the list holds its lock.
     private readonly List<WebApplication> _hosts = [];
     private readonly string _name = $"msv_{Guid.NewGuid():N}"[..20];
     private readonly SemaphoreSlim _workerStart = new(1, 1);
@@ -44,14 +45,17 @@ public class ServiceFixture : IAsyncLifetime
     public Uri StubAddress { get; private set; } = null!;
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>The servers this class's database and virtual host are made on: the suite's, unless a class brings its own.</summary>
+    protected virtual ITestServers Servers => TestServers.Current;
+
     public virtual async Task InitializeAsync()
     {
-        var database = await TestServers.Current.CreateDatabaseAsync(_name, CancellationToken.None);
+        var database = await Servers.CreateDatabaseAsync(_name, CancellationToken.None);
         (OwnerConnectionString, ConnectionString) = (database.OwnerConnectionString, database.RuntimeConnectionString);
-        RabbitMq = await TestServers.Current.CreateVirtualHostAsync(_name, CancellationToken.None);
+        RabbitMq = await Servers.CreateVirtualHostAsync(_name, CancellationToken.None);
         foreach (var insurer in new[] { TestData.InsurerA, TestData.InsurerB })
         {
-            Insurers[insurer] = await TestServers.Current.AddInsurerAsync(_name, insurer, CancellationToken.None);
+            Insurers[insurer] = await Servers.AddInsurerAsync(_name, insurer, CancellationToken.None);
         }
 
         _runtimeRole = database.RuntimeRole;
@@ -115,7 +119,7 @@ public class ServiceFixture : IAsyncLifetime
 
     /// <summary>Gives one more insurer its broker user, exchange and notice queue in this class's virtual host.</summary>
     public async Task AddInsurerAsync(string insurerNumber) =>
-        Insurers[insurerNumber] = await TestServers.Current.AddInsurerAsync(RabbitMq.VirtualHost, insurerNumber, CancellationToken.None);
+        Insurers[insurerNumber] = await Servers.AddInsurerAsync(RabbitMq.VirtualHost, insurerNumber, CancellationToken.None);
 
     /// <summary>Points this class's hosts at another broker (a node of the class's own).</summary>
     protected void UseBroker(RabbitMqEndpoint endpoint)
@@ -168,7 +172,11 @@ public class ServiceFixture : IAsyncLifetime
         new(new DbContextOptionsBuilder<ValidationDbContext>().UseNpgsql(ConnectionString).Options);
 
     /// <summary>Starts a worker host on this class's database and virtual host.</summary>
-    /// <remarks>The worker starts once its bus is connected; <paramref name="cancellationToken"/> gives up waiting.</remarks>
+    /// <remarks>
+    /// The host starts at once and its bus connects in the background, as in production; this waits until the bus is
+    /// connected and every endpoint consumes (its queues exist), so a test can publish. <paramref name="cancellationToken"/>
+    /// gives up waiting (default: a minute), with the bus's last failure as the inner exception.
+    /// </remarks>
     public async Task<WebApplication> StartWorkerAsync(
         IDictionary<string, string?>? overrides = null, Action<WebApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
@@ -177,8 +185,9 @@ public class ServiceFixture : IAsyncLifetime
             Configure(builder, overrides);
             configure?.Invoke(builder);
         });
-        _hosts.Add(host);
+        Track(host);
         await host.StartAsync(cancellationToken);
+        await BusReadiness.WaitAsync(host.Services, cancellationToken);
         return host;
     }
 
@@ -187,7 +196,7 @@ public class ServiceFixture : IAsyncLifetime
     {
         var host = WebApp.Build(args ?? [], builder => Configure(builder, overrides));
         await host.StartAsync();
-        _hosts.Add(host);
+        Track(host);
         return host;
     }
 
@@ -202,6 +211,14 @@ public class ServiceFixture : IAsyncLifetime
         finally
         {
             _workerStart.Release();
+        }
+    }
+
+    private void Track(WebApplication host)
+    {
+        lock (_hosts)
+        {
+            _hosts.Add(host);
         }
     }
 
@@ -227,14 +244,20 @@ public class ServiceFixture : IAsyncLifetime
         Configure(builder, new Dictionary<string, string?> { ["RabbitMq:Username"] = insurer.Username, ["RabbitMq:Password"] = insurer.Password });
         builder.AddMessaging();
         var app = builder.Build();
-        _hosts.Add(app);
+        Track(app);
         app.StartAsync().GetAwaiter().GetResult();
         return app.Services.CreateAsyncScope();
     }
 
     public async Task StopAsync(WebApplication host)
     {
-        if (_hosts.Remove(host))
+        bool tracked;
+        lock (_hosts)
+        {
+            tracked = _hosts.Remove(host);
+        }
+
+        if (tracked)
         {
             await host.StopAsync();
             await host.DisposeAsync();
@@ -251,7 +274,13 @@ public class ServiceFixture : IAsyncLifetime
 
     public virtual async Task DisposeAsync()
     {
-        foreach (var host in _hosts.ToArray())
+        WebApplication[] hosts;
+        lock (_hosts)
+        {
+            hosts = [.. _hosts];
+        }
+
+        foreach (var host in hosts)
         {
             await StopAsync(host);
         }
@@ -262,7 +291,7 @@ public class ServiceFixture : IAsyncLifetime
             await _stub.DisposeAsync();
         }
 
-        await TestServers.Current.DeleteVirtualHostAsync(_name, CancellationToken.None);
-        await TestServers.Current.DropDatabaseAsync(_name, CancellationToken.None);
+        await Servers.DeleteVirtualHostAsync(_name, CancellationToken.None);
+        await Servers.DropDatabaseAsync(_name, CancellationToken.None);
     }
 }

@@ -21,7 +21,7 @@ public sealed class StalledSendTests(ServiceFixture fixture) : IClassFixture<Ser
         var worker = await fixture.StartWorkerAsync(
             new Dictionary<string, string?> { ["Notices:SendTimeout"] = "00:00:01", ["Notices:ClaimLease"] = "00:00:05" },
             builder => builder.Services.AddSingleton<INoticePublisher>(provider =>
-                stalling = new StallingPublisher(new BrokerNoticePublisher(provider.GetRequiredService<IBus>()), stallFirst: 3)));
+                stalling = new StallingPublisher(new BrokerNoticePublisher(provider.GetRequiredService<IBus>(), provider.GetRequiredService<NoticeQueues>()), stallFirst: 3)));
 
         var messages = Enumerable.Range(1, 10)
             .Select(i => TestData.Registration($"STALL-{i}", TestData.PersonalNumber(700 + i), "H1.9.13", "シカク ハナコ"))
