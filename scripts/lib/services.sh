@@ -252,7 +252,24 @@ msv_start_rabbitmq_cluster() {
     } >"$node_dir/extra.conf"
     msv_start_rabbitmq "$node_dir" $((port + n - 1)) $([ "$mgmt_port" != 0 ] && echo $((mgmt_port + n - 1)) || echo 0)
   done
+  [ "$mgmt_port" != 0 ] && msv_await_quorum "$mgmt_port"
   msv_log "RabbitMQ cluster of 3 nodes ready on 127.0.0.1:$port,$((port + 1)),$((port + 2))"
+}
+
+# A node that has just joined answers before its quorum-queue system does ("cluster_not_formed"): wait until a quorum
+# queue can be declared across the cluster, through the management API of MANAGEMENT_PORT.
+msv_await_quorum() {
+  local mgmt_port=$1 url _
+  url="http://127.0.0.1:$mgmt_port/api/queues/%2F/msv-cluster-formed"
+  for _ in $(seq 1 120); do
+    if printf 'user = "guest:guest"\n' | curl -fsS -K - -X PUT -H 'content-type: application/json' \
+        --data '{"durable":true,"arguments":{"x-queue-type":"quorum"}}' "$url" >/dev/null 2>&1; then
+      printf 'user = "guest:guest"\n' | curl -fsS -K - -X DELETE "$url" >/dev/null 2>&1 || true
+      return 0
+    fi
+    sleep 0.5
+  done
+  msv_die "the RabbitMQ cluster (management port $mgmt_port) takes no quorum queue"
 }
 
 msv_stop_rabbitmq_cluster() {

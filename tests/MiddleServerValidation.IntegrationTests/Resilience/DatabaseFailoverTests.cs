@@ -1,4 +1,6 @@
 using MiddleServerValidation.IntegrationTests.Infrastructure;
+using Npgsql;
+using Xunit.Abstractions;
 
 namespace MiddleServerValidation.IntegrationTests.Resilience;
 
@@ -58,7 +60,7 @@ public sealed class DatabaseFailoverFixture : ServiceFixture
 /// service reconnects by itself through its multi-host connection string, and every registration the worker
 /// acknowledged to the broker, with its notice in the outbox, is on the new primary: nothing is lost or doubled.
 /// </summary>
-public sealed class DatabaseFailoverTests(DatabaseFailoverFixture fixture) : IClassFixture<DatabaseFailoverFixture>
+public sealed class DatabaseFailoverTests(DatabaseFailoverFixture fixture, ITestOutputHelper output) : IClassFixture<DatabaseFailoverFixture>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
@@ -74,6 +76,7 @@ public sealed class DatabaseFailoverTests(DatabaseFailoverFixture fixture) : ICl
         var publishing = new RegistrationStream([fixture.Insurers[TestData.InsurerA]], TestData.InsurerA).PublishAsync(registrations, 60, CancellationToken.None);
 
         await Task.Delay(TimeSpan.FromSeconds(3));
+        var storedBeforeKill = await CountStoredAsync(fixture.Primary.Port);
         await fixture.Primary.KillAsync();
         // The failover manager's decision takes a moment; meanwhile only a standby answers.
         await Task.Delay(TimeSpan.FromSeconds(2));
@@ -82,7 +85,18 @@ public sealed class DatabaseFailoverTests(DatabaseFailoverFixture fixture) : ICl
         await publishing;
         var figures = await StreamAudit.WaitAsync(fixture.ConnectionString, fixture.RabbitMq, TestData.InsurerA, Streams.Ids(registrations), Patience);
 
+        output.WriteLine($"{storedBeforeKill} stored on the primary before it died; {figures}");
+        Assert.InRange(storedBeforeKill, 1, registrations.Count - 1);
         figures.AssertComplete();
         await Readiness.WaitAsync(new Uri(worker.Urls.First()), Patience);
+    }
+
+    private async Task<long> CountStoredAsync(int port)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(fixture.ConnectionString) { Host = "127.0.0.1", Port = port, TargetSessionAttributes = null, Pooling = false };
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM registrations WHERE registration_id LIKE 'FAILOVER-%'", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

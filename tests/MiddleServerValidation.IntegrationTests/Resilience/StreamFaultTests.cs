@@ -1,4 +1,6 @@
+using MiddleServerValidation.Contracts;
 using MiddleServerValidation.IntegrationTests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace MiddleServerValidation.IntegrationTests.Resilience;
 
@@ -7,7 +9,7 @@ namespace MiddleServerValidation.IntegrationTests.Resilience;
 /// PostgreSQL is stopped for 20 seconds, and while the broker restarts: every registration ends with exactly one final
 /// outcome and one notice id, none is lost, and the workers are ready again without a restart by hand.
 /// </summary>
-public sealed class StreamFaultTests(PrivateServersFixture fixture) : IClassFixture<PrivateServersFixture>
+public sealed class StreamFaultTests(PrivateServersFixture fixture, ITestOutputHelper output) : IClassFixture<PrivateServersFixture>
 {
     // A killed worker's claimed notices go back to the others once the lease runs out: short here, to keep the test short.
     private static readonly Dictionary<string, string?> ShortLeases = new()
@@ -41,7 +43,12 @@ public sealed class StreamFaultTests(PrivateServersFixture fixture) : IClassFixt
             await publishing;
             var figures = await StreamAudit.WaitAsync(fixture.ConnectionString, fixture.RabbitMq, TestData.InsurerA, Streams.Ids(registrations), Patience);
 
+            output.WriteLine(figures.ToString());
             figures.AssertComplete();
+            // The kills came mid-chunk: messages the killed worker held unacknowledged were delivered again.
+            using var management = new ManagementApi(fixture.Broker.ManagementPort);
+            await Eventually.GetAsync(() => management.RedeliveriesAsync(fixture.RabbitMq.VirtualHost, QueueNames.Registrations), n => n > 0,
+                TimeSpan.FromSeconds(30), "redeliveries of the killed worker's messages");
             await victim.WaitReadyAsync(Patience);
             await Readiness.WaitAsync(new Uri(steady.Urls.First()), Patience);
         }
@@ -74,6 +81,7 @@ public sealed class StreamFaultTests(PrivateServersFixture fixture) : IClassFixt
         await publishing;
         var figures = await StreamAudit.WaitAsync(fixture.ConnectionString, fixture.RabbitMq, TestData.InsurerA, Streams.Ids(registrations), Patience);
 
+        output.WriteLine(figures.ToString());
         figures.AssertComplete();
         await Readiness.WaitAsync(new Uri(worker.Urls.First()), Patience);
         await fixture.StopAsync(worker);
@@ -92,6 +100,7 @@ public sealed class StreamFaultTests(PrivateServersFixture fixture) : IClassFixt
         await publishing;
         var figures = await StreamAudit.WaitAsync(fixture.ConnectionString, fixture.RabbitMq, TestData.InsurerA, Streams.Ids(registrations), Patience);
 
+        output.WriteLine(figures.ToString());
         figures.AssertComplete();
         await Readiness.WaitAsync(new Uri(worker.Urls.First()), Patience);
         await fixture.StopAsync(worker);
