@@ -1,3 +1,4 @@
+using MiddleServerValidation.Web.Registrations;
 using MiddleServerValidation.Persistence;
 using MiddleServerValidation.ServiceDefaults;
 using MiddleServerValidation.Web.Batches;
@@ -31,6 +32,7 @@ public static class WebApp
         app.MapDefaultEndpoints();
         app.MapReviewConsole();
         app.MapBatchApi();
+        app.MapRegistrationApi();
         return app;
     }
 }
