@@ -1,8 +1,8 @@
-using MiddleServerValidation.Web.Registrations;
 using MiddleServerValidation.Persistence;
 using MiddleServerValidation.ServiceDefaults;
 using MiddleServerValidation.Web.Batches;
 using MiddleServerValidation.Web.HttpSecurity;
+using MiddleServerValidation.Web.Registrations;
 using MiddleServerValidation.Web.Review;
 using MiddleServerValidation.Web.Review.Reports;
 

@@ -25,6 +25,7 @@ public sealed class RegistrationOperations : Migration
             ALTER TABLE registrations ADD CONSTRAINT ux_registrations_version UNIQUE (insurer_number, registration_id, version);
 
             ALTER TABLE findings ADD COLUMN closed_at timestamptz;
+            CREATE INDEX ix_findings_closed ON findings (closed_at) WHERE closed_at IS NOT NULL;
             UPDATE findings f SET closed_at = (SELECT max(e.occurred_at) FROM case_events e WHERE e.finding_id = f.id)
             WHERE f.status = 'Dismissed';
 
