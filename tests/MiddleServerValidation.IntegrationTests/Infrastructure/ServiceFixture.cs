@@ -186,9 +186,41 @@ public class ServiceFixture : IAsyncLifetime
             configure?.Invoke(builder);
         });
         Track(host);
-        await host.StartAsync(cancellationToken);
-        await BusReadiness.WaitAsync(host.Services, cancellationToken);
+        try
+        {
+            await host.StartAsync(cancellationToken);
+            await BusReadiness.WaitAsync(host.Services, cancellationToken);
+        }
+        catch
+        {
+            lock (_hosts)
+            {
+                _hosts.Remove(host);
+            }
+
+            await StopFailedStartAsync(host);
+            throw;
+        }
+
         return host;
+    }
+
+    /// <summary>
+    /// Stops what a failed start had started (a bus that could not connect). A host that failed before starting
+    /// anything (options validated on start) cannot be stopped: Host.StopAsync throws ArgumentNullException.
+    /// </summary>
+    private static async Task StopFailedStartAsync(WebApplication host)
+    {
+        try
+        {
+            await host.StopAsync();
+        }
+        catch (ArgumentNullException)
+        {
+            // Nothing had started.
+        }
+
+        await host.DisposeAsync();
     }
 
     /// <summary>Starts a web host (insurers' API and staff console) on this class's database, on a real port.</summary>

@@ -72,9 +72,9 @@ public static class StreamAudit
             await using var command = new NpgsqlCommand(
                 """
                 SELECT r.registration_id, r.outcome,
-                       (SELECT count(*) FROM notices n WHERE n.registration_id = r.id AND n.outcome <> 'Pending')::int,
+                       (SELECT count(*) FROM notices n WHERE n.registration_id = r.id AND n.kind = 'notice' AND n.outcome <> 'Pending')::int,
                        (SELECT count(*) FROM notices n WHERE n.registration_id = r.id AND n.dispatched_at IS NULL)::int,
-                       (SELECT min(n.notice_id::text) FROM notices n WHERE n.registration_id = r.id AND n.outcome <> 'Pending')
+                       (SELECT min(n.notice_id::text) FROM notices n WHERE n.registration_id = r.id AND n.kind = 'notice' AND n.outcome <> 'Pending')
                 FROM registrations r
                 WHERE r.insurer_number = @insurer AND r.registration_id = ANY(@ids)
                 """, connection);
