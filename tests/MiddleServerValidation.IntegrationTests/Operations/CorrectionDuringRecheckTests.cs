@@ -56,7 +56,8 @@ public sealed class CorrectionDuringRecheckTests(ReconciliationFixture fixture) 
         var versions = await check.Registrations.AsNoTracking().Where(r => r.InsurerNumber == TestData.InsurerA && r.RegistrationId == corrected)
             .OrderBy(r => r.Version).Select(r => r.State).ToListAsync();
         Assert.Equal([RegistrationStates.Superseded, RegistrationStates.Usable], versions);
-        Assert.Empty(await check.StateEvents().Where(e => e.RegistrationId == raced.Single(r => r.Value == corrected).Key).ToListAsync());
+        var replaced = raced.Single(r => r.Value == corrected).Key;
+        Assert.Empty(await check.StateEvents().Where(e => e.RegistrationId == replaced).ToListAsync());
     }
 
     /// <summary>Runs the callback on the re-check's own flow, between two batches (<see cref="Progress{T}"/> would post it).</summary>
