@@ -25,6 +25,13 @@ public sealed class NoticeDispatchOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:02", "01:00:00")]
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// After this many rounds in a row in which no send got through, the bus is restarted if the broker answers (a
+    /// channel left waiting for ever by a node that died; see <see cref="BrokerSendRecovery"/>).
+    /// </summary>
+    [Range(1, 1000)]
+    public int RecoverAfterFailedRounds { get; set; } = 3;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (ClaimLease <= SendTimeout)

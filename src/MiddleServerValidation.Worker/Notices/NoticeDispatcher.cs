@@ -10,15 +10,18 @@ namespace MiddleServerValidation.Worker.Notices;
 /// lease in a transaction of their own, so nothing is locked while the broker is asked, and every send is bounded by
 /// <see cref="NoticeDispatchOptions.SendTimeout"/>: a send the broker never confirms (it restarted mid-send) is given
 /// up, its notice given back and published again. A crash between send and mark sends a notice again with the same id
-/// (at-least-once); none is lost. Several workers share the work.
+/// (at-least-once); none is lost. Several workers share the work. When every send of
+/// <see cref="NoticeDispatchOptions.RecoverAfterFailedRounds"/> rounds in a row failed, <paramref name="recovery"/> is asked
+/// to mend the broker side (the bus is restarted when the broker answers but this worker's sends do not get through).
 /// </summary>
 public sealed class NoticeDispatcher(
     NpgsqlDataSource dataSource, INoticePublisher publisher, IOptions<NoticeDispatchOptions> options, TimeProvider clock,
-    ILogger<NoticeDispatcher> logger) : BackgroundService
+    ILogger<NoticeDispatcher> logger, INoticeSendRecovery? recovery = null) : BackgroundService
 {
     private readonly NoticeDispatchOptions _options = options.Value;
     private readonly Guid _owner = Guid.CreateVersion7();
     private long _lastRoundTimestamp = clock.GetTimestamp();
+    private int _failedRounds;
 
     /// <summary>How long since the dispatch loop last came round (a round is bounded, so a long time means it is stuck).</summary>
     public TimeSpan SinceLastRound => clock.GetElapsedTime(Interlocked.Read(ref _lastRoundTimestamp));
@@ -35,6 +38,7 @@ public sealed class NoticeDispatcher(
                 {
                     var round = await DispatchBatchAsync(stoppingToken);
                     Interlocked.Exchange(ref _lastRoundTimestamp, clock.GetTimestamp());
+                    await RecoverIfStuckAsync(round, stoppingToken);
                     if (round.Claimed < _options.BatchSize || round.Failed > 0)
                     {
                         await listener.WaitAsync(_options.PollInterval, stoppingToken);
@@ -47,6 +51,22 @@ public sealed class NoticeDispatcher(
                 logger.LogError(e, "Dispatching notices failed; retrying in {Interval}", _options.PollInterval);
                 await Task.Delay(_options.PollInterval, stoppingToken);
             }
+        }
+    }
+
+    private async Task RecoverIfStuckAsync(DispatchRound round, CancellationToken cancellationToken)
+    {
+        if (round.Sent > 0 || round.Failed == 0)
+        {
+            _failedRounds = round.Sent > 0 ? 0 : _failedRounds;
+            return;
+        }
+
+        if (++_failedRounds >= _options.RecoverAfterFailedRounds && recovery is not null)
+        {
+            _failedRounds = 0;
+            await recovery.RecoverAsync(cancellationToken);
+            Interlocked.Exchange(ref _lastRoundTimestamp, clock.GetTimestamp());
         }
     }
 

@@ -1,0 +1,49 @@
+using MassTransit;
+using MiddleServerValidation.ServiceDefaults;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace MiddleServerValidation.Worker.Notices;
+
+/// <summary>What the dispatcher does when its sends keep failing although the broker answers.</summary>
+public interface INoticeSendRecovery
+{
+    Task RecoverAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Restarts the worker's bus when notice sends fail round after round while the broker answers a fresh connection. A
+/// channel whose publish was in flight when its node died can wait for a confirmation for ever (RabbitMQ.Client 7,
+/// rabbitmq-dotnet-client#1930), and MassTransit keeps using it, since a send given up on the dispatcher's bound looks
+/// like a cancellation to it: every later send on that channel waits behind the lost one. Seen after a broker node was
+/// killed. A restart drops every connection and channel; the consumers finish their current chunk, stop, and start
+/// again on a fresh connection, to whichever node answers.
+/// </summary>
+public sealed class BrokerSendRecovery(IBusControl bus, BrokerConnectionHealthCheck broker, ILogger<BrokerSendRecovery> logger) : INoticeSendRecovery
+{
+    private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(60);
+
+    public async Task RecoverAsync(CancellationToken cancellationToken)
+    {
+        var reachable = await broker.CheckHealthAsync(new HealthCheckContext(), cancellationToken);
+        if (reachable.Status != HealthStatus.Healthy)
+        {
+            // The broker is away: nothing to mend here, the bus reconnects by itself when it is back.
+            return;
+        }
+
+        logger.LogWarning("Notice sends keep failing although the broker answers; restarting the bus on fresh connections");
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(StopBound);
+        try
+        {
+            await bus.StopAsync(bound.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("The bus did not stop within {Bound}; starting it again all the same", StopBound);
+        }
+
+        await bus.StartAsync(cancellationToken);
+        logger.LogInformation("The bus was restarted");
+    }
+}
