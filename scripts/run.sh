@@ -3,17 +3,22 @@
 # missing, state under .local/run), the J-LIS stub, the worker and the web host; then sends the
 # sample registrations and shows the notices that come back. Ctrl-C stops everything it started.
 #
-#   scripts/run.sh [--no-sample] [--keep-data]
+#   scripts/run.sh [--no-sample] [--keep-data] [--cluster]
+#
+# --cluster (or MSV_CLUSTER=1) runs the production topology instead of one server each: three RabbitMQ nodes of one
+# cluster (quorum queues on all three) and a PostgreSQL primary with a synchronous streaming standby; the services get
+# every broker node (RabbitMq:ClusterNodes) and a multi-host connection string that asks for the server taking writes.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 . "$root/scripts/lib/services.sh"
 
-sample=1 keep=0
+sample=1 keep=0 cluster=${MSV_CLUSTER:-0}
 for arg in "$@"; do
   case "$arg" in
     --no-sample) sample=0 ;;
     --keep-data) keep=1 ;;
-    *) msv_die "unknown option: $arg (use --no-sample, --keep-data)" ;;
+    --cluster) cluster=1 ;;
+    *) msv_die "unknown option: $arg (use --no-sample, --keep-data, --cluster)" ;;
   esac
 done
 
@@ -21,6 +26,13 @@ state=${MSV_STATE_DIR:-$root/.local/run}
 pg_port=${MSV_POSTGRES_PORT:-5433}
 mq_port=${MSV_RABBITMQ_PORT:-5673}
 mq_mgmt_port=${MSV_RABBITMQ_MANAGEMENT_PORT:-15673}
+# The cluster's nodes take three ports from here (and the management API three from its port): away from the test
+# suite's and the benchmark's servers. The standby listens on a port of its own.
+if [ "$cluster" = 1 ]; then
+  mq_port=${MSV_RABBITMQ_PORT:-5683}
+  mq_mgmt_port=${MSV_RABBITMQ_MANAGEMENT_PORT:-15683}
+fi
+pg_standby_port=${MSV_POSTGRES_STANDBY_PORT:-5443}
 web_url=${MSV_WEB_URL:-http://127.0.0.1:5080}
 jlis_url=${MSV_JLIS_URL:-http://127.0.0.1:5081}
 worker_url=${MSV_WORKER_URL:-http://127.0.0.1:5082}
@@ -34,9 +46,14 @@ stop_all() {
   msv_log "stopping…"
   for pid in "${children[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${children[@]}"; do wait "$pid" 2>/dev/null || true; done
-  msv_stop_rabbitmq "$state/rabbitmq" "$mq_port"
-  msv_stop_postgres "$state/pg"
+  stop_servers
   msv_log "stopped"
+}
+stop_servers() {
+  msv_stop_rabbitmq "$state/rabbitmq" "$mq_port"
+  if [ -d "$state/rabbitmq-cluster" ]; then msv_stop_rabbitmq_cluster "$state/rabbitmq-cluster" "$mq_port"; fi
+  msv_stop_postgres "$state/pg-standby"
+  msv_stop_postgres "$state/pg"
 }
 trap stop_all EXIT
 trap 'exit 130' INT TERM
@@ -44,20 +61,28 @@ trap 'exit 130' INT TERM
 msv_install_prerequisites
 if [ "$keep" = 0 ]; then
   # Throwaway instances: every run starts from empty stores, so the sample's outcomes are the same each time.
-  msv_stop_rabbitmq "$state/rabbitmq" "$mq_port"
-  msv_stop_postgres "$state/pg"
+  stop_servers
+  msv_remove_postgres "$state/pg-standby"
   msv_remove_postgres "$state/pg"
-  rm -rf "$state/rabbitmq"
+  rm -rf "$state/rabbitmq" "$state/rabbitmq-cluster"
 fi
 mkdir -p "$state/logs"
 msv_start_postgres "$state/pg" "$pg_port"
-msv_start_rabbitmq "$state/rabbitmq" "$mq_port" "$mq_mgmt_port"
+pg_hosts="127.0.0.1;Port=$pg_port"
+if [ "$cluster" = 1 ]; then
+  msv_start_postgres_standby "$state/pg-standby" "$pg_standby_port" "$pg_port"
+  pg_hosts="127.0.0.1:$pg_port,127.0.0.1:$pg_standby_port;Target Session Attributes=read-write"
+  msv_start_rabbitmq_cluster "$state/rabbitmq-cluster" "$mq_port" "$mq_mgmt_port"
+  export RabbitMq__ClusterNodes=${RabbitMq__ClusterNodes:-"127.0.0.1:$mq_port,127.0.0.1:$((mq_port + 1)),127.0.0.1:$((mq_port + 2))"}
+else
+  msv_start_rabbitmq "$state/rabbitmq" "$mq_port" "$mq_mgmt_port"
+fi
 msv_ensure_dev_keys "$state/keys.env"
 
 # Two roles, as in production: the schema's owner runs the migrations; the services run as msv_app, which may read and
 # write rows and nothing more (msv migrate --grant-to).
-export ConnectionStrings__Migrations=${ConnectionStrings__Migrations:-"Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=middle_server"}
-export ConnectionStrings__Validation=${ConnectionStrings__Validation:-"Host=127.0.0.1;Port=$pg_port;Username=msv_app;Database=middle_server"}
+export ConnectionStrings__Migrations=${ConnectionStrings__Migrations:-"Host=$pg_hosts;Username=postgres;Database=middle_server"}
+export ConnectionStrings__Validation=${ConnectionStrings__Validation:-"Host=$pg_hosts;Username=msv_app;Database=middle_server"}
 export RabbitMq__Host=${RabbitMq__Host:-127.0.0.1}
 export RabbitMq__Port=${RabbitMq__Port:-$mq_port}
 export RabbitMq__Username=${RabbitMq__Username:-guest}
@@ -128,9 +153,9 @@ cat >&2 <<INFO
   review console: $web_url  (an account: ConnectionStrings__Validation='$ConnectionStrings__Validation' dotnet $(bin Cli)/msv.dll staff add NAME --role Supervisor)
   worker:    $worker_url/health/ready
   J-LIS stub: $jlis_url
-  RabbitMQ:  amqp://guest:guest@127.0.0.1:$mq_port/  (management: http://127.0.0.1:$mq_mgmt_port)
+  RabbitMQ:  amqp://guest:guest@127.0.0.1:$mq_port/  (management: http://127.0.0.1:$mq_mgmt_port)${RabbitMq__ClusterNodes:+ — cluster nodes $RabbitMq__ClusterNodes}
   insurers:  broker users insurer-01130012, insurer-06139992 (passwords in $MSV_INSURER_PASSWORDS)
-  PostgreSQL: Host=127.0.0.1;Port=$pg_port;Database=middle_server (services as msv_app, migrations as postgres)
+  PostgreSQL: Host=$pg_hosts;Database=middle_server (services as msv_app, migrations as postgres)
   logs:      $state/logs
 
   Running. Press Ctrl-C to stop everything.

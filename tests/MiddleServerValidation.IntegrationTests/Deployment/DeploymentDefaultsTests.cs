@@ -126,6 +126,27 @@ public sealed partial class DeploymentDefaultsTests
         Assert.DoesNotContain("jlis", policies["web"]);
     }
 
+    [Fact]
+    public void Production_runs_a_three_node_broker_a_synchronous_standby_and_disruption_budgets()
+    {
+        var broker = Document("RabbitmqCluster", "rabbitmq");
+        var database = Document("Cluster", "postgres");
+        var shared = Document("ConfigMap", "middle-server-validation");
+
+        Assert.Contains("replicas: 3", broker);
+        Assert.Contains("default_queue_type = quorum", broker);
+        Assert.Contains("RabbitMq__QuorumQueues: \"true\"", shared);
+        Assert.Equal(3, Regex.Match(shared, @"RabbitMq__ClusterNodes: ""([^""]*)""").Groups[1].Value.Split(',').Length);
+        Assert.Contains("instances: 3", database);
+        Assert.Contains("minSyncReplicas: 1", database);
+        // Every host finds the primary again after a failover: it asks for the server taking writes.
+        Assert.All(new[] { "web", "worker", "migrate" }, secret => Assert.Contains("Target Session Attributes=read-write", Document("Secret", secret)));
+        var budgets = Manifests().Where(d => Kind(d) == "PodDisruptionBudget").Select(Name).Order().ToList();
+        Assert.Equal(["rabbitmq", "web", "worker"], budgets);
+        Assert.Contains("enablePDB: true", database);
+        Assert.Contains("readinessProbe: { httpGet: { path: /health/ready", Document("Deployment", "worker"));
+    }
+
     [GeneratedRegex(@"^kind:\s*(\S+)", RegexOptions.Multiline)]
     private static partial Regex KindLine();
 
