@@ -2,6 +2,7 @@ using MiddleServerValidation.Persistence;
 using MiddleServerValidation.ServiceDefaults;
 using MiddleServerValidation.Web.Batches;
 using MiddleServerValidation.Web.HttpSecurity;
+using MiddleServerValidation.Web.OpenApi;
 using MiddleServerValidation.Web.Review;
 using MiddleServerValidation.Web.Review.Reports;
 
@@ -24,6 +25,7 @@ public static class WebApp
         builder.AddReviewConsole();
         builder.AddReportsPage();
         builder.AddBatchApi();
+        builder.AddInsurerApiDocument();
 
         // Last, so tests can replace settings and services.
         configure?.Invoke(builder);
@@ -31,6 +33,7 @@ public static class WebApp
         app.MapDefaultEndpoints();
         app.MapReviewConsole();
         app.MapBatchApi();
+        app.MapInsurerApiDocument();
         return app;
     }
 }
