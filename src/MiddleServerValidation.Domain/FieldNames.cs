@@ -14,4 +14,8 @@ public static class FieldNames
     public const string BranchNumber = "branchNumber";
     public const string QualificationDate = "qualificationDate";
     public const string BatchId = "batchId";
+    public const string Operation = "operation";
+    public const string OperationId = "operationId";
+    public const string OperationReason = "operationReason";
+    public const string OperationNote = "operationNote";
 }

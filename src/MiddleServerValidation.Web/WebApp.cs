@@ -3,6 +3,7 @@ using MiddleServerValidation.ServiceDefaults;
 using MiddleServerValidation.Web.Batches;
 using MiddleServerValidation.Web.HttpSecurity;
 using MiddleServerValidation.Web.OpenApi;
+using MiddleServerValidation.Web.Registrations;
 using MiddleServerValidation.Web.Review;
 using MiddleServerValidation.Web.Review.Reports;
 
@@ -33,6 +34,7 @@ public static class WebApp
         app.MapDefaultEndpoints();
         app.MapReviewConsole();
         app.MapBatchApi();
+        app.MapRegistrationApi();
         app.MapInsurerApiDocument();
         return app;
     }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using MiddleServerValidation.Contracts;
 using MiddleServerValidation.Processing.Decisions;
 
 namespace MiddleServerValidation.Processing.Batches;
@@ -38,11 +37,11 @@ public sealed class BatchMetrics
     {
         _rows.Add(lines.Count);
         _chunkDuration.Record(elapsed.TotalSeconds);
-        var counts = OutcomeCounts.Of(lines);
-        _decisions.Decided(Outcomes.Accepted, DecisionMetrics.Batch, counts.Accepted);
-        _decisions.Decided(Outcomes.Rejected, DecisionMetrics.Batch, counts.Rejected);
-        _decisions.Decided(Outcomes.Suspected, DecisionMetrics.Batch, counts.Suspected);
-        _decisions.Decided(Outcomes.Pending, DecisionMetrics.Batch, counts.Pending);
+        // By each row's own outcome, as for messages: a withdrawal or an answer is not counted as an acceptance here.
+        foreach (var outcome in lines.GroupBy(line => line.Outcome, StringComparer.Ordinal))
+        {
+            _decisions.Decided(outcome.Key, DecisionMetrics.Batch, outcome.Count());
+        }
     }
 
     public void RunEnded(int rows, TimeSpan elapsed)

@@ -3,8 +3,8 @@ using System.Diagnostics.Metrics;
 namespace MiddleServerValidation.Processing.Decisions;
 
 /// <summary>
-/// Registrations answered with an outcome, by outcome (Accepted, Rejected, Suspected, Pending) and entry point
-/// (<see cref="Message"/> or <see cref="Batch"/>). Tags are these fixed words only: no insurer, no record.
+/// Registrations and operations answered with an outcome, by outcome (Accepted, Rejected, Suspected, Pending; Withdrawn,
+/// Answered for operations) and entry point (<see cref="Message"/> or <see cref="Batch"/>). Tags are these fixed words only: no insurer, no record.
 /// </summary>
 public sealed class DecisionMetrics
 {

@@ -41,9 +41,11 @@ public sealed class OpenApiContractTests(ServiceFixture fixture) : IClassFixture
         Assert.Contains("/api/v1/batches", paths);
         Assert.Contains("/api/v1/batches/{id}", paths);
         Assert.Contains("/api/v1/batches/{id}/results", paths);
+        Assert.Contains("/api/v1/registrations/{registrationId}", paths);
         Assert.All(paths, path => Assert.StartsWith("/api/", path, StringComparison.Ordinal));
         Assert.Equal("bearer", document["components"]!["securitySchemes"]!["insurerApiKey"]!["scheme"]!.GetValue<string>());
         Assert.NotNull(document["paths"]!["/api/v1/batches"]!["post"]!["requestBody"]!["content"]!["text/csv"]);
+        Assert.NotNull(document["paths"]!["/api/v1/registrations/{registrationId}"]!["get"]!["responses"]!["200"]!["content"]!["application/json"]);
     }
 
     // A theory, not a loop: each host is built in its own test, as MassTransit keeps the first bus's log context for
