@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using MiddleServerValidation.Web.InsurerKeys;
+using MiddleServerValidation.Web.OpenApi;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MiddleServerValidation.Web.Batches;
@@ -32,7 +33,7 @@ public static class BatchApiExtensions
             .WithSummary("一括登録ファイル（CSV）を送る")
             .WithDescription("ヘッダー行つきの CSV（UTF-8、または charset=shift_jis）。受け付けると 202 とバッチIDを返し、Location が状態の URL です。"
                 + "行ごとの誤りは結果ファイルの Rejected 行になり、送信の失敗にはなりません。")
-            .Accepts<string>("text/csv")
+            .AcceptsCsvInDocument()
             .Produces<BatchAccepted>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
