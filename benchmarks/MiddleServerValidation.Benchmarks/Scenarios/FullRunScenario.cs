@@ -15,7 +15,8 @@ namespace MiddleServerValidation.Benchmarks.Scenarios;
 /// <summary>
 /// <c>msv-bench all [--scale 1]</c>: the four figures of the batch issue in one run, on a fresh database.
 /// (a) a batch file of 1,000,000 rows (90 % stored people) against 1,000,000 stored registrations, beside a bare
-/// COPY of the same rows; (b) single registrations through RabbitMQ, beside a no-op consumer; (c) (b) again with
+/// COPY of the same rows and the storage floor (the same rows COPYed into the registrations table's indexes); (b)
+/// single registrations through RabbitMQ, beside a no-op consumer and the transport floor; (c) (b) again with
 /// 10,000,000 registrations stored; (d) peak RSS of the worker and the web host during (a).
 /// </summary>
 internal static class FullRunScenario
@@ -76,6 +77,9 @@ internal static class FullRunScenario
 
         var floor = await BareCopyFloor.RowsPerSecondAsync(environment.ConnectionString, batchFile, cancellationToken);
         log.Step($"bare COPY floor: {floor:N0} rows/s");
+        var storageFloor = await StorageFloor.RowsPerSecondAsync(
+            environment.ConnectionString, batchFile, host.Services.GetRequiredService<PersonalNumberProtector>(), cancellationToken);
+        log.Step($"storage floor (COPY into the registrations table's columns and indexes): {storageFloor:N0} rows/s");
 
         var statements = new StatementProfile(environment.ConnectionString);
         await statements.EnableAsync(cancellationToken);
@@ -109,7 +113,7 @@ internal static class FullRunScenario
             large = await MessagesAsync(environment, profile, sizes.LargeStore, LargeStoreNewPeople, "S2-", "bench-c", sizes.Messages, log, cancellationToken);
         }
 
-        Report.Print(new RunFigures(scale, sizes, floor, batch, batchCpu, workerPeak, webPeak, messages, large), Console.Out);
+        Report.Print(new RunFigures(scale, sizes, floor, storageFloor, batch, batchCpu, workerPeak, webPeak, messages, large), Console.Out);
         Report.Statements("(a)", batchStatements, Console.Out);
         Report.Statements("(b)", messageStatements, Console.Out);
         return 0;
@@ -121,11 +125,13 @@ internal static class FullRunScenario
     {
         var bodies = SingleRegistrations.Bodies(new WorkloadGenerator(stored, newFrom, prefix, callerInsurer: null), count, tag);
         var noOp = await NoOpTransportFloor.MessagesPerSecondAsync(environment, bodies, cancellationToken);
+        var transport = await NoticeTransportFloor.MessagesPerSecondAsync(environment, bodies, cancellationToken);
         var before = profile.Snapshot();
         var figures = await SingleRegistrations.RunAsync(environment, bodies, tag, cancellationToken);
         var cpu = CpuProfile.Between(before, profile.Snapshot());
-        log.Step($"({(tag.EndsWith('b') ? "b" : "c")}) {figures.PerSecond:N0} registrations/s end to end; no-op consumer {noOp:N0} msg/s");
-        return new MessageRun(stored, figures, noOp, cpu);
+        log.Step($"({(tag.EndsWith('b') ? "b" : "c")}) {figures.PerSecond:N0} registrations/s end to end; no-op consumer {noOp:N0} msg/s, " +
+            $"transport floor {transport:N0} msg/s");
+        return new MessageRun(stored, figures, noOp, transport, cpu);
     }
 
     private static async Task<string> CreateApiKeyAsync(IServiceProvider services, string insurer, CancellationToken cancellationToken)
@@ -168,8 +174,10 @@ internal static class FullRunScenario
 
 public sealed record Sizes(long Stored, long BatchRows, long Messages, long LargeStore);
 
-public sealed record MessageRun(long Stored, MessageFigures Figures, double NoOpPerSecond, IReadOnlyList<(string Name, double Seconds)> Cpu);
+/// <param name="TransportPerSecond">The transport floor: one notice-sized message sent per message consumed.</param>
+public sealed record MessageRun(
+    long Stored, MessageFigures Figures, double NoOpPerSecond, double TransportPerSecond, IReadOnlyList<(string Name, double Seconds)> Cpu);
 
 public sealed record RunFigures(
-    double Scale, Sizes Sizes, double FloorRowsPerSecond, BatchFigures Batch, IReadOnlyList<(string Name, double Seconds)> BatchCpu,
+    double Scale, Sizes Sizes, double FloorRowsPerSecond, double StorageFloorRowsPerSecond, BatchFigures Batch, IReadOnlyList<(string Name, double Seconds)> BatchCpu,
     long WorkerPeakBytes, long WebPeakBytes, MessageRun Messages, MessageRun? LargeStore);
