@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MiddleServerValidation.ServiceDefaults.Telemetry;
 
 namespace MiddleServerValidation.ServiceDefaults;
 
@@ -16,7 +17,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>The longest one health check may take before it counts as failed.</summary>
     public static readonly TimeSpan ReadyCheckTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>Logging, health checks and shutdown behaviour shared by every host.</summary>
+    /// <summary>Logging, OpenTelemetry, health checks and shutdown behaviour shared by every host.</summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
         builder.Logging.AddSimpleConsole(options =>
@@ -25,6 +26,7 @@ public static class ServiceDefaultsExtensions
             options.TimestampFormat = "HH:mm:ss.fff ";
             options.UseUtcTimestamp = false;
         });
+        builder.AddTelemetry();
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         // A server that does not answer at all (a dead host, no reset) must not hold the probe past the orchestrator's patience.

@@ -1,4 +1,5 @@
 using MassTransit;
+using MiddleServerValidation.Jlis.Health;
 using MiddleServerValidation.Processing;
 using MiddleServerValidation.ServiceDefaults;
 using MiddleServerValidation.Worker.Batches;
@@ -33,7 +34,9 @@ public static class WorkerApp
         // would leave the process without a live endpoint, and an orchestrator would restart it over and over.
         builder.AddNoticeDispatch();
         builder.AddBatchFiles();
+        builder.Services.AddSingleton<PendingLookupMetrics>();
         builder.Services.AddHostedService<PendingLookupService>();
+        builder.Services.AddHealthChecks().AddJlisCircuitCheck(ServiceDefaultsExtensions.ReadyTag);
         builder.AddReconciliationSchedule();
 
         // Last, so tests can replace settings and services.

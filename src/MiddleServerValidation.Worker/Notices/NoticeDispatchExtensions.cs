@@ -11,6 +11,7 @@ public static class NoticeDispatchExtensions
         builder.Services.AddSingleton<NoticeQueues>();
         builder.Services.AddSingleton<INoticePublisher, BrokerNoticePublisher>();
         builder.Services.AddSingleton<INoticeSendRecovery, BrokerSendRecovery>();
+        builder.Services.AddSingleton<OutboxMetrics>();
         builder.Services.AddSingleton<NoticeDispatcher>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<NoticeDispatcher>());
         builder.Services.AddHealthChecks().AddCheck<NoticeDispatchHealthCheck>("notice-dispatch", tags: [ServiceDefaultsExtensions.LiveTag]);
