@@ -36,7 +36,8 @@ public static class WorkerApp
         builder.AddBatchFiles();
         builder.Services.AddSingleton<PendingLookupMetrics>();
         builder.Services.AddHostedService<PendingLookupService>();
-        builder.Services.AddHealthChecks().AddJlisCircuitCheck(ServiceDefaultsExtensions.ReadyTag);
+        builder.Services.AddHealthChecks().AddJlisCircuitCheck(ServiceDefaultsExtensions.ReadyTag)
+            .AddCheck<BusConsumingHealthCheck>("bus-consuming", tags: [ServiceDefaultsExtensions.ReadyTag]);
         builder.AddReconciliationSchedule();
 
         // Last, so tests can replace settings and services.
