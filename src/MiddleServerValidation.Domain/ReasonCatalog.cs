@@ -13,9 +13,13 @@ public static class ReasonCatalog
             or ReasonCode.PersonalNumberCheckDigit or ReasonCode.BirthDateInvalid or ReasonCode.KanaNameInvalid
             or ReasonCode.InsurerNumberInvalid or ReasonCode.CardNumberInvalidCharacter => Outcome.Rejected,
         ReasonCode.BirthDateMismatch or ReasonCode.KanaNameMismatch or ReasonCode.SexMismatch
-            or ReasonCode.JlisNotFound or ReasonCode.JlisMismatch or ReasonCode.ReviewConfirmedError => Outcome.Suspected,
+            or ReasonCode.JlisNotFound or ReasonCode.JlisMismatch or ReasonCode.ReviewConfirmedError
+            or ReasonCode.JlisKanjiNameMismatch or ReasonCode.JlisKanaNameMismatch
+            or ReasonCode.JlisBirthDateMismatch or ReasonCode.JlisSexMismatch => Outcome.Suspected,
+        // A moved address is common: alone it asks the insurer to confirm the current address, it does not hold the record.
         ReasonCode.HistoryMatch or ReasonCode.JlisConfirmed
-            or ReasonCode.PersonalNumberMissing or ReasonCode.CardInfoMissing => Outcome.Accepted,
+            or ReasonCode.PersonalNumberMissing or ReasonCode.CardInfoMissing
+            or ReasonCode.JlisAddressMismatch or ReasonCode.CharacterLost => Outcome.Accepted,
         ReasonCode.JlisUnavailable => Outcome.Pending,
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unknown reason code."),
     };
@@ -52,6 +56,34 @@ public static class ReasonCatalog
             "住民基本台帳（J-LIS）に照会できなかったため、判定を保留しています。照会でき次第、結果をお知らせします。",
         ReasonCode.ReviewConfirmedError =>
             "審査の結果、この登録は誤登録と確認されました。個人番号と本人情報を本人に確認のうえ、登録を訂正してください。",
+        ReasonCode.JlisKanjiNameMismatch =>
+            "住民基本台帳（J-LIS）の本人確認情報と漢字氏名が一致しません（髙と高などの異体字は同じ文字として照合しています）。"
+            + "個人番号と氏名に誤りがないか、本人に確認してください。",
+        ReasonCode.JlisKanaNameMismatch =>
+            "住民基本台帳（J-LIS）の本人確認情報とカナ氏名が一致しません。個人番号と氏名の読みに誤りがないか、本人に確認してください。",
+        ReasonCode.JlisBirthDateMismatch =>
+            "住民基本台帳（J-LIS）の本人確認情報と生年月日が一致しません。個人番号に誤りがないか、本人に確認してください。",
+        ReasonCode.JlisSexMismatch =>
+            "住民基本台帳（J-LIS）の本人確認情報と性別が一致しません。性別と個人番号に誤りがないか、本人に確認してください。",
+        ReasonCode.JlisAddressMismatch =>
+            "住民基本台帳（J-LIS）の本人確認情報と住所が一致しません。転居などで住所が変わっていないか本人に確認し、現住所を登録してください。",
+        ReasonCode.CharacterLost =>
+            "「●」など保存できなかった文字の代わりが含まれているため、住民基本台帳（J-LIS）と照合できませんでした。"
+            + "正しい文字で再登録してください。",
+        _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unknown reason code."),
+    };
+
+    /// <summary>
+    /// How strongly the reason suggests a wrong person (<see cref="MismatchWeight"/>). A decision may weigh several
+    /// mismatches together; an address alone (<see cref="MismatchWeight.Low"/>) never counts like a birthdate.
+    /// </summary>
+    public static MismatchWeight WeightOf(ReasonCode code) => code switch
+    {
+        ReasonCode.BirthDateMismatch or ReasonCode.SexMismatch or ReasonCode.JlisNotFound or ReasonCode.JlisMismatch
+            or ReasonCode.JlisKanjiNameMismatch or ReasonCode.JlisBirthDateMismatch or ReasonCode.JlisSexMismatch => MismatchWeight.High,
+        ReasonCode.KanaNameMismatch or ReasonCode.JlisKanaNameMismatch => MismatchWeight.Medium,
+        ReasonCode.JlisAddressMismatch => MismatchWeight.Low,
+        _ when Enum.IsDefined(code) => MismatchWeight.None,
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unknown reason code."),
     };
 
