@@ -13,6 +13,12 @@ public static class AddressMatching
     /// </summary>
     public static MatchResult Compare(string? first, string? second)
     {
+        // The same text reads the same: spare the parse, the costly part of a full-store check.
+        if (!string.IsNullOrWhiteSpace(first) && string.Equals(first, second, StringComparison.Ordinal))
+        {
+            return LostCharacters.AnyIn(first) ? MatchResult.Unknown : MatchResult.Same;
+        }
+
         var a = AddressReader.Read(first);
         var b = AddressReader.Read(second);
         if (a is null || b is null)

@@ -52,6 +52,13 @@ public sealed class AddressVectorTests
     public void A_lost_character_in_an_ignored_building_name_still_makes_the_address_unknown() =>
         Assert.Equal(MatchResult.Unknown, AddressMatching.Compare("東京都千代田区霞が関2-1-6 メゾン●", "東京都千代田区霞が関2-1-6"));
 
+    [Theory]
+    [InlineData("東京都千代田区霞●関2-1-6", MatchResult.Unknown)]
+    [InlineData("東京都千代田区霞が関2-1-6", MatchResult.Same)]
+    [InlineData("東京都千代田区", MatchResult.Same)]
+    public void The_same_text_on_both_sides_is_the_same_address_unless_a_character_is_lost(string address, MatchResult expected) =>
+        Assert.Equal(expected, AddressMatching.Compare(address, address));
+
     [Fact]
     public void Different_prefectures_differ_even_when_a_character_elsewhere_is_lost() =>
         Assert.Equal(MatchResult.Different, AddressMatching.Compare("東京都府中市宮●1-1", "広島県府中市府川町1-1"));
