@@ -178,7 +178,18 @@ public class ServiceFixture : IAsyncLifetime
             configure?.Invoke(builder);
         });
         _hosts.Add(host);
-        await host.StartAsync(cancellationToken);
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            // A host whose start failed (e.g. options validated on start) cannot be stopped: Host.StopAsync throws.
+            _hosts.Remove(host);
+            await host.DisposeAsync();
+            throw;
+        }
+
         return host;
     }
 
