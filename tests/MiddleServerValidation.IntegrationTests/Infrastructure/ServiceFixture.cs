@@ -184,13 +184,30 @@ public class ServiceFixture : IAsyncLifetime
         }
         catch
         {
-            // A host whose start failed (e.g. options validated on start) cannot be stopped: Host.StopAsync throws.
             _hosts.Remove(host);
-            await host.DisposeAsync();
+            await StopFailedStartAsync(host);
             throw;
         }
 
         return host;
+    }
+
+    /// <summary>
+    /// Stops what a failed start had started (a bus that could not connect). A host that failed before starting
+    /// anything (options validated on start) cannot be stopped: Host.StopAsync throws ArgumentNullException.
+    /// </summary>
+    private static async Task StopFailedStartAsync(WebApplication host)
+    {
+        try
+        {
+            await host.StopAsync();
+        }
+        catch (ArgumentNullException)
+        {
+            // Nothing had started.
+        }
+
+        await host.DisposeAsync();
     }
 
     /// <summary>Starts a web host (insurers' API and staff console) on this class's database, on a real port.</summary>
