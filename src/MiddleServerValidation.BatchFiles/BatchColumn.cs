@@ -13,6 +13,12 @@ public enum BatchColumn
     CardNumber,
     BranchNumber,
     QualificationDate,
+
+    // Optional: a row with an operation corrects, withdraws or answers a record registered before.
+    Operation,
+    OperationId,
+    OperationReason,
+    OperationNote,
 }
 
 public static class BatchColumns
@@ -22,15 +28,22 @@ public static class BatchColumns
     [
         "registration_id", "insurer_number", "personal_number", "birth_date", "kana_name",
         "sex", "card_symbol", "card_number", "branch_number", "qualification_date",
+        "operation", "operation_id", "operation_reason", "operation_note",
     ];
 
-    /// <summary>The header line as the contract writes it.</summary>
-    public static string HeaderLine { get; } = string.Join(',', Names);
+    /// <summary>The header line of a file of registrations, as the contract writes it.</summary>
+    public static string HeaderLine { get; } = string.Join(',', Names.Take((int)BatchColumn.Operation));
+
+    /// <summary>The header line with the operation columns, for a file that also corrects, withdraws or answers.</summary>
+    public static string HeaderLineWithOperations { get; } = string.Join(',', Names);
 
     public static int Count => Names.Count;
 
     public static string NameOf(BatchColumn column) => Names[(int)column];
 
-    /// <summary>insurer_number may be left out: the rows are then the authenticated insurer's.</summary>
-    public static bool IsOptional(BatchColumn column) => column == BatchColumn.InsurerNumber;
+    /// <summary>
+    /// insurer_number may be left out (the rows are then the authenticated insurer's), and so may the operation columns
+    /// (every row is then a registration).
+    /// </summary>
+    public static bool IsOptional(BatchColumn column) => column is BatchColumn.InsurerNumber or >= BatchColumn.Operation;
 }

@@ -19,6 +19,15 @@ public static class QueueNames
     /// <summary>Where the web host leaves <see cref="ProcessBatch"/> claim checks for the workers.</summary>
     public const string Batches = "registration-batches";
 
+    /// <summary>
+    /// The topic exchange <see cref="RegistrationStateChanged"/> events are published to, routing key
+    /// <c>{insurer}.{state}</c>: a downstream system binds its own queue (<c>#</c> for all, <c>06139992.*</c> for one insurer).
+    /// </summary>
+    public const string RegistrationStates = "registration-states";
+
+    /// <summary>The routing key of a state event.</summary>
+    public static string StateRoutingKey(string insurerNumber, string state) => $"{insurerNumber}.{state}";
+
     /// <summary>The insurer's own notice queue; only that insurer may read it.</summary>
     public static string Notices(string insurerNumber) => $"notices.{insurerNumber}";
 }

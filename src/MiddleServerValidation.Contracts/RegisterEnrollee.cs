@@ -1,9 +1,9 @@
 namespace MiddleServerValidation.Contracts;
 
 /// <summary>
-/// One enrollee registration from an insurer (queue <c>enrollee-registrations</c>).
-/// Every field is a string as sent: the service validates and answers with a notice,
-/// so a malformed value becomes a <c>Rejected</c> outcome instead of a failed delivery.
+/// One enrollee registration from an insurer (its exchange <c>registrations.{insurer}</c>), or an operation on one it
+/// registered before (<see cref="Operation"/>: correct, withdraw, answer). Every field is a string as sent: the service
+/// validates and answers with a notice, so a malformed value becomes a <c>Rejected</c> outcome instead of a failed delivery.
 /// </summary>
 public sealed record RegisterEnrollee
 {
@@ -39,4 +39,23 @@ public sealed record RegisterEnrollee
 
     /// <summary>Groups the records of one submission.</summary>
     public string? BatchId { get; init; }
+
+    /// <summary>
+    /// What to do (see <see cref="RegistrationOperations"/>): absent or <c>register</c> registers a new record;
+    /// <c>correct</c> replaces the record with a new version (every field as it should be); <c>withdraw</c> takes it out of
+    /// use; <c>answer</c> answers its Suspected outcome with 理由付き疑いなし.
+    /// </summary>
+    public string? Operation { get; init; }
+
+    /// <summary>
+    /// The insurer's id for this operation (≤ 64 chars): an operation sent again with the same id is applied once. When
+    /// absent, the operation's content identifies it.
+    /// </summary>
+    public string? OperationId { get; init; }
+
+    /// <summary>Why: a withdrawal reason or an answer category (<see cref="RegistrationOperations"/>).</summary>
+    public string? OperationReason { get; init; }
+
+    /// <summary>The reason in words (≤ 200 chars): required for an answer and for the reason <c>Other</c>.</summary>
+    public string? OperationNote { get; init; }
 }

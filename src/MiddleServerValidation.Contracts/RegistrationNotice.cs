@@ -15,8 +15,20 @@ public sealed record RegistrationNotice
 
     public required string InsurerNumber { get; init; }
 
-    /// <summary><c>Accepted</c>, <c>Rejected</c>, <c>Suspected</c> or <c>Pending</c> (see <see cref="Outcomes"/>).</summary>
+    /// <summary>
+    /// <c>Accepted</c>, <c>Rejected</c>, <c>Suspected</c> or <c>Pending</c> (see <see cref="Outcomes"/>); for a withdrawal
+    /// <c>Withdrawn</c>, for an answer <c>Answered</c>, for an operation that could not be applied <c>Rejected</c>.
+    /// </summary>
     public required string Outcome { get; init; }
+
+    /// <summary>The operation this notice answers (<see cref="RegistrationOperations"/>); null for a registration.</summary>
+    public string? Operation { get; init; }
+
+    /// <summary>The record's version the notice speaks of (1 for the registration, then one more per correction); null when none was stored.</summary>
+    public int? Version { get; init; }
+
+    /// <summary>The record's usability after this notice (<see cref="RegistrationStates"/>); null when nothing was stored.</summary>
+    public string? State { get; init; }
 
     public IReadOnlyList<NoticeReason> Reasons { get; init; } = [];
 

@@ -22,4 +22,8 @@ public static class FieldNames
     public const string Address = "address";
 
     public const string BatchId = "batchId";
+    public const string Operation = "operation";
+    public const string OperationId = "operationId";
+    public const string OperationReason = "operationReason";
+    public const string OperationNote = "operationNote";
 }

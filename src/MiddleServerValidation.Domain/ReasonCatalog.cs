@@ -11,7 +11,9 @@ public static class ReasonCatalog
     {
         ReasonCode.FieldMissing or ReasonCode.FieldInvalid or ReasonCode.PersonalNumberFormat
             or ReasonCode.PersonalNumberCheckDigit or ReasonCode.BirthDateInvalid or ReasonCode.KanaNameInvalid
-            or ReasonCode.InsurerNumberInvalid or ReasonCode.CardNumberInvalidCharacter => Outcome.Rejected,
+            or ReasonCode.InsurerNumberInvalid or ReasonCode.CardNumberInvalidCharacter
+            or ReasonCode.OperationInvalid or ReasonCode.RecordNotFound or ReasonCode.RecordWithdrawn or ReasonCode.NotSuspected
+            or ReasonCode.OperationRepeated => Outcome.Rejected,
         ReasonCode.BirthDateMismatch or ReasonCode.KanaNameMismatch or ReasonCode.SexMismatch
             or ReasonCode.JlisNotFound or ReasonCode.JlisMismatch or ReasonCode.ReviewConfirmedError
             or ReasonCode.JlisKanjiNameMismatch or ReasonCode.JlisKanaNameMismatch
@@ -21,6 +23,8 @@ public static class ReasonCatalog
             or ReasonCode.PersonalNumberMissing or ReasonCode.CardInfoMissing
             or ReasonCode.JlisAddressMismatch or ReasonCode.CharacterLost => Outcome.Accepted,
         ReasonCode.JlisUnavailable => Outcome.Pending,
+        ReasonCode.Withdrawn => Outcome.Withdrawn,
+        ReasonCode.AnsweredNoError => Outcome.Answered,
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unknown reason code."),
     };
 
@@ -56,6 +60,15 @@ public static class ReasonCatalog
             "住民基本台帳（J-LIS）に照会できなかったため、判定を保留しています。照会でき次第、結果をお知らせします。",
         ReasonCode.ReviewConfirmedError =>
             "審査の結果、この登録は誤登録と確認されました。個人番号と本人情報を本人に確認のうえ、登録を訂正してください。",
+        ReasonCode.OperationInvalid => "操作の指定が正しくありません。この操作は適用していません。",
+        ReasonCode.RecordNotFound =>
+            "この登録IDの登録が見つかりません。訂正・削除・回答は、自保険者が登録済みの登録IDに対してだけ行えます（この操作は適用していません）。",
+        ReasonCode.RecordWithdrawn => "この登録は削除済みのため、訂正・回答できません。必要な場合は新しい登録IDで登録してください。",
+        ReasonCode.OperationRepeated => "この操作は既に適用済みです（同じ操作ID、または同じ内容の操作）。再度は適用していません。",
+        ReasonCode.NotSuspected =>
+            "この登録には未解決の疑い（Suspected）がないため、理由付き疑いなしの回答は受け付けられません（この操作は適用していません）。",
+        ReasonCode.Withdrawn => "登録を削除しました。この登録は利用されず、以後の照合の対象にもなりません。",
+        ReasonCode.AnsweredNoError => "理由付き疑いなしの回答を受け付けました。この登録の疑いを解消し、閲覧停止を解除しました。",
         ReasonCode.JlisKanjiNameMismatch =>
             "住民基本台帳（J-LIS）の本人確認情報と漢字氏名が一致しません（髙と高などの異体字は同じ文字として照合しています）。"
             + "個人番号と氏名に誤りがないか、本人に確認してください。",
@@ -113,6 +126,8 @@ public static class ReasonCatalog
         Outcome.Pending => 1,
         Outcome.Suspected => 2,
         Outcome.Rejected => 3,
+        // Answers to operations: they never stand among a decision's reasons.
+        Outcome.Withdrawn or Outcome.Answered => 0,
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown outcome."),
     };
 }

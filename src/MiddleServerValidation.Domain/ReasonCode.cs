@@ -33,6 +33,27 @@ public enum ReasonCode
     /// <summary>Same number, birthdate and name as an earlier registration, another sex (rule set 2026.12.1).</summary>
     SexMismatch,
 
+    /// <summary>An operation's own fields are wrong (unknown operation, reason or a missing note): nothing is changed.</summary>
+    OperationInvalid,
+
+    /// <summary>The insurer has no registration with this id: nothing is changed.</summary>
+    RecordNotFound,
+
+    /// <summary>The registration was withdrawn: it can no longer be corrected or answered.</summary>
+    RecordWithdrawn,
+
+    /// <summary>The same operation (its id, or the same content) was already applied: it is not applied again.</summary>
+    OperationRepeated,
+
+    /// <summary>An answer for a record with no open finding (it is not Suspected, or was already resolved).</summary>
+    NotSuspected,
+
+    /// <summary>The record is withdrawn, as asked.</summary>
+    Withdrawn,
+
+    /// <summary>The insurer's 理由付き疑いなし is recorded; the record's findings are closed and it is released.</summary>
+    AnsweredNoError,
+
     /// <summary>J-LIS holds another 漢字氏名 for the number, after the 異体字 fold (髙/高 are the same).</summary>
     JlisKanjiNameMismatch,
 

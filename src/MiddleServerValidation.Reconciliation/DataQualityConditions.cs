@@ -19,6 +19,9 @@ internal static class DataQualityConditions
     /// <summary>A registration in the data (not rejected) with no personal number yet.</summary>
     public const string PersonalNumberMissing = "outcome <> 'Rejected' AND personal_number_cipher IS NULL";
 
+    /// <summary>A version in use: not replaced by a correction, not withdrawn. Only these are counted or listed.</summary>
+    public const string InUse = "retired_at IS NULL";
+
     /// <summary>The finding statuses that still mean a record needs correcting.</summary>
     public const string OpenFindingStatuses = "('Open', 'Confirmed')";
 

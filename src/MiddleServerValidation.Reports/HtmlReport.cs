@@ -37,9 +37,10 @@ internal static class HtmlReport
             .Append("</p>");
         if (figures.Dates.Count > 0)
         {
-            html.Append("<nav><a href=\"#all\">全保険者合計</a>")
+            html.Append("<nav><a href=\"#resolved\">疑いの解消</a><a href=\"#all\">全保険者合計</a>")
                 .AppendJoin("", figures.Insurers.Select(i => $"<a href=\"#insurer-{HtmlEncode(i)}\">{HtmlEncode(i)}</a>"))
                 .Append("</nav>");
+            AppendResolutions(html, figures);
             AppendSection(html, figures, null, "all", "全保険者合計");
             foreach (var insurer in figures.Insurers)
             {
@@ -48,6 +49,31 @@ internal static class HtmlReport
         }
 
         return html.Append("</body></html>").ToString();
+    }
+
+    /// <summary>Per day and insurer: the findings closed by each way, and how long they had stayed open.</summary>
+    private static void AppendResolutions(StringBuilder html, DataQualityFigures figures)
+    {
+        html.Append("<section id=\"resolved\"><h2>疑いの解消（日別・保険者別）</h2>");
+        if (figures.Resolutions.Count == 0)
+        {
+            html.Append("<p class=\"meta\">この期間に解消した疑い案件はありません。</p></section>");
+            return;
+        }
+
+        html.Append("<table><thead><tr><th>日付</th><th>保険者番号</th>")
+            .AppendJoin("", ResolutionLabels.Columns.Select(c => $"<th>{HtmlEncode(c.Label)}</th>"))
+            .Append("<th>解消までの時間（中央値）</th></tr></thead><tbody>");
+        foreach (var day in figures.Resolutions.GroupBy(r => (r.Date, r.InsurerNumber)))
+        {
+            var total = day.Sum(r => r.Count);
+            var median = day.Sum(r => r.MedianHoursOpen * r.Count) / Math.Max(1, total);
+            html.Append($"<tr><td>{HtmlEncode(JapaneseFigures.Date(day.Key.Date))}</td><td>{HtmlEncode(day.Key.InsurerNumber)}</td>")
+                .AppendJoin("", ResolutionLabels.Columns.Select(c => $"<td class=\"n\">{JapaneseFigures.Exact(day.Where(r => r.Status == c.Status).Sum(r => r.Count))}</td>"))
+                .Append($"<td class=\"n\">{HtmlEncode(ResolutionLabels.Hours(median))}</td></tr>");
+        }
+
+        html.Append("</tbody></table><p class=\"meta\">未処理の件数は下の「未処理の疑い案件」の推移を参照してください。時間は各区分の中央値を件数で重み付けした値です。</p></section>");
     }
 
     private static void AppendSection(StringBuilder html, DataQualityFigures figures, string? insurer, string anchor, string heading)

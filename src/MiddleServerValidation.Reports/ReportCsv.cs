@@ -29,6 +29,15 @@ internal static class ReportCsv
             }
         }
 
+        // The findings closed that day, per way of closing, and the median hours they had stayed open.
+        foreach (var r in figures.Resolutions)
+        {
+            var date = r.Date.ToString("yyyy-MM-dd");
+            Line(text, [date, JapaneseDate.ToEraKanji(r.Date), r.InsurerNumber, $"resolved.{r.Status}", "解消：" + ResolutionLabels.Label(r.Status), r.Count.ToString()]);
+            Line(text, [date, JapaneseDate.ToEraKanji(r.Date), r.InsurerNumber, $"resolved_hours_median.{r.Status}",
+                "解消までの時間（中央値・時間）：" + ResolutionLabels.Label(r.Status), Math.Round(r.MedianHoursOpen).ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        }
+
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 

@@ -2,6 +2,7 @@ using MiddleServerValidation.Persistence;
 using MiddleServerValidation.ServiceDefaults;
 using MiddleServerValidation.Web.Batches;
 using MiddleServerValidation.Web.HttpSecurity;
+using MiddleServerValidation.Web.Registrations;
 using MiddleServerValidation.Web.Review;
 using MiddleServerValidation.Web.Review.Reports;
 
@@ -31,6 +32,7 @@ public static class WebApp
         app.MapDefaultEndpoints();
         app.MapReviewConsole();
         app.MapBatchApi();
+        app.MapRegistrationApi();
         return app;
     }
 }

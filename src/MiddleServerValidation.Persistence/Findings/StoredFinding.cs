@@ -16,6 +16,9 @@ public sealed class StoredFinding
     public Guid[] ConflictingRegistrationIds { get; set; } = [];
     public required string Status { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When it was last closed (by staff or by its insurer); null while it is open or confirmed.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
 }
 
 /// <summary>
@@ -32,4 +35,18 @@ public static class FindingStatuses
 
     /// <summary>理由付き疑いなし: no error, with a recorded reason; suppresses the same finding for the same records.</summary>
     public const string Dismissed = nameof(Dismissed);
+
+    /// <summary>Closed by its insurer's correction: the version it was raised on was replaced.</summary>
+    public const string Corrected = nameof(Corrected);
+
+    /// <summary>Closed by its insurer's withdrawal of the record.</summary>
+    public const string Withdrawn = nameof(Withdrawn);
+
+    /// <summary>Closed by its insurer's 理由付き疑いなし; suppresses the same finding for the same records, as a dismissal does.</summary>
+    public const string Answered = nameof(Answered);
+
+    /// <summary>The statuses of a finding that still holds its registration (閲覧停止).</summary>
+    public static readonly IReadOnlyList<string> Holding = [Open, Confirmed];
+
+    public static bool IsClosed(string status) => !Holding.Contains(status);
 }

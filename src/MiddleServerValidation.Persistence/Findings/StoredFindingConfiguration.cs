@@ -19,5 +19,6 @@ internal sealed class StoredFindingConfiguration : IEntityTypeConfiguration<Stor
         builder.Property(f => f.ConflictingRegistrationIds).HasColumnName("conflicting_registration_ids");
         builder.Property(f => f.Status).HasColumnName("status").HasMaxLength(16);
         builder.Property(f => f.CreatedAt).HasColumnName("created_at");
+        builder.Property(f => f.ClosedAt).HasColumnName("closed_at");
     }
 }

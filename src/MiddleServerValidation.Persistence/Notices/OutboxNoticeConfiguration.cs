@@ -18,5 +18,7 @@ internal sealed class OutboxNoticeConfiguration : IEntityTypeConfiguration<Outbo
         builder.Property(n => n.DispatchedAt).HasColumnName("dispatched_at");
         builder.Property(n => n.ClaimedUntil).HasColumnName("claimed_until");
         builder.Property(n => n.ClaimedBy).HasColumnName("claimed_by");
+        builder.Property(n => n.Kind).HasColumnName("kind").HasMaxLength(8);
+        builder.Property(n => n.Seq).HasColumnName("seq").ValueGeneratedOnAdd();
     }
 }

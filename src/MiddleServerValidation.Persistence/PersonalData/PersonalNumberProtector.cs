@@ -51,6 +51,18 @@ public sealed class PersonalNumberProtector : IDisposable
         return hmac.GetHashAndReset();
     }
 
+    /// <summary>
+    /// A keyed fingerprint of a text that may hold personal data (an operation's content): the same text, the same
+    /// fingerprint, and nothing learnt from it without the key. Its input never looks like a bare number, so it never
+    /// equals a lookup key.
+    /// </summary>
+    public byte[] Fingerprint(string text)
+    {
+        var hmac = _hmac.Value!;
+        hmac.AppendData(Encoding.UTF8.GetBytes("fingerprint\n" + text));
+        return hmac.GetHashAndReset();
+    }
+
     /// <summary>A 64-bit advisory-lock key derived from a lookup key: same number, same lock.</summary>
     public static long LockKeyOf(byte[] lookupKey) => BinaryPrimitives.ReadInt64BigEndian(lookupKey);
 

@@ -1,8 +1,9 @@
 namespace MiddleServerValidation.Persistence.Registrations;
 
 /// <summary>
-/// One registration as received and decided. The personal number is held only as an HMAC
-/// lookup key (when the number was valid) and AES-GCM ciphertext of the value as sent.
+/// One version of a registration as received and decided (1 for the registration, one more per correction). The
+/// personal number is held only as an HMAC lookup key (when the number was valid) and AES-GCM ciphertext of the value
+/// as sent.
 /// </summary>
 public sealed class StoredRegistration
 {
@@ -34,4 +35,12 @@ public sealed class StoredRegistration
     public required string RuleSetVersion { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
     public DateTimeOffset DecidedAt { get; set; }
+
+    public int Version { get; set; } = 1;
+
+    /// <summary>Usability (<c>RegistrationStates</c>): Usable, Held, Withdrawn, Rejected, or Superseded for a replaced version.</summary>
+    public string State { get; set; } = "Usable";
+
+    /// <summary>When a correction replaced this version or a withdrawal took it out of use: it no longer counts anywhere.</summary>
+    public DateTimeOffset? RetiredAt { get; set; }
 }

@@ -29,6 +29,9 @@ internal sealed class StoredRegistrationConfiguration : IEntityTypeConfiguration
         builder.Property(r => r.RuleSetVersion).HasColumnName("rule_set_version").HasMaxLength(32);
         builder.Property(r => r.ReceivedAt).HasColumnName("received_at");
         builder.Property(r => r.DecidedAt).HasColumnName("decided_at");
-        builder.HasIndex(r => new { r.InsurerNumber, r.RegistrationId }).IsUnique();
+        builder.Property(r => r.Version).HasColumnName("version");
+        builder.Property(r => r.State).HasColumnName("state").HasMaxLength(16);
+        builder.Property(r => r.RetiredAt).HasColumnName("retired_at");
+        builder.HasIndex(r => new { r.InsurerNumber, r.RegistrationId, r.Version }).IsUnique();
     }
 }

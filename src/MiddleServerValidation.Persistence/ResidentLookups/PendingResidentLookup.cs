@@ -16,4 +16,7 @@ public static class ResidentLookupStatuses
 {
     public const string Pending = nameof(Pending);
     public const string Completed = nameof(Completed);
+
+    /// <summary>Not needed any more: the registration's version was corrected or withdrawn before J-LIS could be asked.</summary>
+    public const string Cancelled = nameof(Cancelled);
 }

@@ -1,6 +1,6 @@
 namespace MiddleServerValidation.Persistence.Review;
 
-/// <summary>One entry of a case's history: a decision or an assignment by a member of staff. Never changed or deleted.</summary>
+/// <summary>One entry of a case's history: a decision or an assignment by a member of staff, or an insurer's operation. Never changed or deleted.</summary>
 public sealed class CaseEvent
 {
     public long Id { get; set; }
@@ -30,4 +30,16 @@ public static class CaseEventKinds
     public const string Confirmed = nameof(Confirmed);
     public const string Dismissed = nameof(Dismissed);
     public const string Reopened = nameof(Reopened);
+
+    /// <summary>The insurer corrected the record: the finding closed with the version it was raised on.</summary>
+    public const string InsurerCorrected = nameof(InsurerCorrected);
+
+    /// <summary>The insurer withdrew the record.</summary>
+    public const string InsurerWithdrew = nameof(InsurerWithdrew);
+
+    /// <summary>The insurer answered 理由付き疑いなし.</summary>
+    public const string InsurerAnswered = nameof(InsurerAnswered);
+
+    /// <summary>The actor of an insurer's operation in a case's history.</summary>
+    public static string InsurerActor(string insurerNumber) => $"insurer:{insurerNumber}";
 }

@@ -81,7 +81,7 @@ internal sealed class BatchChunkReader(
 
             // In file order: a chunk sees the numbers of every earlier chunk still in flight as held.
             await enterAfter.WaitAsync(ct);
-            entry = _inFlight.Enter(items.Where(i => i.NumberKeyHex is not null).Select(i => i.NumberKeyHex!));
+            entry = _inFlight.Enter(items.SelectMany(i => i.InFlightKeys()));
         }
         finally
         {

@@ -1,3 +1,5 @@
+using MiddleServerValidation.Contracts;
+using MiddleServerValidation.Domain;
 using MiddleServerValidation.Processing.Decisions;
 using Npgsql;
 
@@ -29,7 +31,11 @@ internal static class BatchResults
 
     private static BatchRowResult Line(StagedRow row, RegistrationResult result, HashSet<Guid> withinFile) => result.Kind switch
     {
+        // A withdrawal or an answer carries its own outcome and reasons; a registration's or a correction's line points to the version.
+        RegistrationResultKind.Decided when result.Outcome is Outcomes.Withdrawn or Outcomes.Answered =>
+            new BatchRowResult(row.RowNo, row.RegistrationId?.Trim(), null, result.Outcome, result.Reasons),
         RegistrationResultKind.Decided => new BatchRowResult(row.RowNo, row.RegistrationId?.Trim(), result.StoredId, result.Outcome!, null),
+        RegistrationResultKind.Duplicate when result.Reasons is [{ Code: ReasonCode.OperationRepeated }] => BatchRowResult.Rejected(row, result.Reasons),
         RegistrationResultKind.Duplicate => BatchRowResult.Rejected(row, [BatchRows.Duplicate(withinFile.Contains(result.StoredId!.Value))]),
         _ => BatchRowResult.Rejected(row, result.Reasons),
     };

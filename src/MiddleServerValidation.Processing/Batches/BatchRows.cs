@@ -37,6 +37,10 @@ internal static class BatchRows
             BranchNumber = row.BranchNumber,
             QualificationDate = row.QualificationDate,
             BatchId = claim.BatchId.ToString(),
+            Operation = row.Operation,
+            OperationId = row.OperationId,
+            OperationReason = row.OperationReason,
+            OperationNote = row.OperationNote,
         };
     }
 
@@ -46,7 +50,7 @@ internal static class BatchRows
 
     public static Reason Duplicate(bool withinFile) => new(ReasonCode.FieldInvalid, FieldNames.RegistrationId, withinFile
         ? "登録IDが、このファイルの先の行と重複しています。登録IDは行ごとに一意にしてください（この行は登録されていません）。"
-        : "この登録IDは既に登録されています（以前の登録とその判定は変わりません）。訂正する場合は新しい登録IDで登録してください。");
+        : "この登録IDは既に登録されています（以前の登録とその判定は変わりません）。訂正する場合は operation 列に correct（訂正）を指定してください。");
 
     public static Reason Unstorable { get; } = new(ReasonCode.FieldInvalid, null,
         "この行はデータベースに保存できない値を含むため処理できませんでした。値を確認して、新しい登録IDで登録してください。");

@@ -2,7 +2,7 @@ using MiddleServerValidation.Contracts;
 
 namespace MiddleServerValidation.Processing.Batches;
 
-/// <summary>How many rows of a chunk ended in each outcome.</summary>
+/// <summary>How many rows of a chunk ended in each outcome; a withdrawal or answer applied counts as accepted.</summary>
 internal sealed record OutcomeCounts(int Accepted, int Rejected, int Suspected, int Pending)
 {
     public static OutcomeCounts Of(IEnumerable<BatchRowResult> results)
@@ -12,7 +12,7 @@ internal sealed record OutcomeCounts(int Accepted, int Rejected, int Suspected, 
         {
             switch (result.Outcome)
             {
-                case Outcomes.Accepted: accepted++; break;
+                case Outcomes.Accepted or Outcomes.Withdrawn or Outcomes.Answered: accepted++; break;
                 case Outcomes.Suspected: suspected++; break;
                 case Outcomes.Pending: pending++; break;
                 default: rejected++; break;

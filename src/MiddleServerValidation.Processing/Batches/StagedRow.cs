@@ -14,4 +14,8 @@ internal sealed record StagedRow(
     string? CardNumber,
     string? BranchNumber,
     string? QualificationDate,
-    string? Problem);
+    string? Problem,
+    string? Operation = null,
+    string? OperationId = null,
+    string? OperationReason = null,
+    string? OperationNote = null);

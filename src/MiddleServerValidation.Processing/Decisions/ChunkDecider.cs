@@ -2,6 +2,7 @@ using MiddleServerValidation.Domain;
 using MiddleServerValidation.Domain.CrossCheck;
 using MiddleServerValidation.Domain.Registration;
 using MiddleServerValidation.Processing.Intake;
+using MiddleServerValidation.Processing.Operations;
 
 namespace MiddleServerValidation.Processing.Decisions;
 
@@ -11,15 +12,18 @@ namespace MiddleServerValidation.Processing.Decisions;
 /// stands (the chunk's own accepted records included). When a record needs a J-LIS answer that is not at hand, its
 /// number is returned as missing and the chunk must be decided again once it is: the caller holds the numbers' locks,
 /// so the history does not change meanwhile. Deciding is cheap; building the rows to write (<see cref="ChunkRows"/>)
-/// is done once, when nothing is missing.
+/// is done once, when nothing is missing. Operations on earlier records are decided in the same order
+/// (<see cref="OperationDecider"/>), so a correction and another insurer's registration of the same number in one chunk
+/// are decided as if one came after the other.
 /// </summary>
 public static class ChunkDecider
 {
     public static ChunkVerdicts Decide(
         IReadOnlyList<PreparedRegistration> items, IReadOnlyDictionary<RegistrationKey, ExistingRegistration> existing, HistoryBook history,
-        IReadOnlyDictionary<string, ResidentAnswer> answers, RuleSet rules)
+        IReadOnlyDictionary<string, ResidentAnswer> answers, RuleSet rules, OperationTargets? targets = null)
     {
         var decider = new OrderedDecider(history, rules);
+        var operations = targets is null ? null : new OperationDecider(targets, decider);
         var verdicts = new Verdict[items.Count];
         var missing = new HashSet<string>(StringComparer.Ordinal);
         var firstOfKey = new Dictionary<RegistrationKey, int>();
@@ -33,6 +37,11 @@ public static class ChunkDecider
             else if (item.Refusal is not null)
             {
                 verdicts[i] = Verdict.Refused;
+            }
+            else if (!item.Operation.IsRegistration)
+            {
+                verdicts[i] = (operations ?? throw new InvalidOperationException("A chunk with operations is decided with their targets."))
+                    .Decide(i, item, key, number => answers.GetValueOrDefault(number), missing);
             }
             else if (existing.TryGetValue(key, out var stored))
             {
@@ -52,6 +61,7 @@ public static class ChunkDecider
                 firstOfKey[key] = i;
                 decider.Count(item.Id, key.InsurerNumber, candidate, item.NumberKeyHex, decided.Decision.Outcome);
                 verdicts[i] = new Verdict(VerdictKind.Decided, decided, null, null);
+                operations?.Registered(item, key, decided.Decision);
             }
             else
             {
@@ -89,12 +99,35 @@ public enum VerdictKind
 
     /// <summary>Names another insurer than its sender: answered to the sender, not stored.</summary>
     Refused,
+
+    /// <summary>A correction applied: a new version decided by the rules, the one it replaces retired.</summary>
+    Corrected,
+
+    /// <summary>A withdrawal applied: the record retired.</summary>
+    Withdrawn,
+
+    /// <summary>An answer (理由付き疑いなし) applied: the record's open findings closed.</summary>
+    Answered,
+
+    /// <summary>An operation that cannot be applied (see <see cref="Verdict.Problems"/>): answered Rejected, nothing changed.</summary>
+    OperationRefused,
+
+    /// <summary>An operation already applied (a redelivery): nothing is written again.</summary>
+    OperationDuplicate,
 }
 
 /// <param name="Decided">The decision and the J-LIS answer it used (<see cref="VerdictKind.Decided"/>).</param>
 /// <param name="Stored">The registration already stored (<see cref="VerdictKind.Stored"/>).</param>
-/// <param name="First">The index of the record with the same key earlier in the chunk (<see cref="VerdictKind.DuplicateInChunk"/>).</param>
-public sealed record Verdict(VerdictKind Kind, Decided? Decided, ExistingRegistration? Stored, int? First)
+/// <param name="First">
+/// The index of the record with the same key earlier in the chunk (<see cref="VerdictKind.DuplicateInChunk"/>), or of the
+/// same operation (<see cref="VerdictKind.OperationDuplicate"/>).
+/// </param>
+/// <param name="Target">The record an operation acted on, as it stood before it.</param>
+/// <param name="Problems">Why an operation is refused.</param>
+/// <param name="Applied">The operation as it was applied before (<see cref="VerdictKind.OperationDuplicate"/>).</param>
+public sealed record Verdict(
+    VerdictKind Kind, Decided? Decided, ExistingRegistration? Stored, int? First,
+    RecordTarget? Target = null, IReadOnlyList<Reason>? Problems = null, AppliedOperationRef? Applied = null)
 {
     public static readonly Verdict Unaddressable = new(VerdictKind.Unaddressable, null, null, null);
     public static readonly Verdict Rejected = new(VerdictKind.Rejected, null, null, null);

@@ -1,12 +1,15 @@
 using MiddleServerValidation.Domain;
 using MiddleServerValidation.Domain.CrossCheck;
+using MiddleServerValidation.Domain.Operations;
 using MiddleServerValidation.Persistence.Findings;
 using MiddleServerValidation.Persistence.Notices;
 using MiddleServerValidation.Persistence.Registrations;
 using MiddleServerValidation.Persistence.ResidentLookups;
 using MiddleServerValidation.Processing.Intake;
 using MiddleServerValidation.Processing.Notices;
+using MiddleServerValidation.Processing.Operations;
 using MiddleServerValidation.Processing.ResidentLookups;
+using MiddleServerValidation.Processing.States;
 using MiddleServerValidation.Processing.Storage;
 
 namespace MiddleServerValidation.Processing.Decisions;
@@ -23,6 +26,7 @@ public static class ChunkRows
 
         var results = new RegistrationResult[items.Count];
         var rows = new ItemRows?[items.Count];
+        var operations = new OperationRowBuilder(context);
         for (var i = 0; i < items.Count; i++)
         {
             var (item, verdict) = (items[i], verdicts.Items[i]);
@@ -34,8 +38,19 @@ public static class ChunkRows
                 VerdictKind.Refused => Refusal(item, context),
                 VerdictKind.Decided => Rows(item, verdict.Decided!.Decision.Outcome, verdict.Decided.Decision.Reasons, verdict.Decided.Decision.Findings,
                     verdict.Decided.Answer, context),
+                VerdictKind.Corrected => operations.Corrected(item, verdict,
+                    Rows(item, verdict.Decided!.Decision.Outcome, verdict.Decided.Decision.Reasons, verdict.Decided.Decision.Findings, verdict.Decided.Answer,
+                        context, NewVersion.Correcting(verdict.Target!))),
+                VerdictKind.Withdrawn => operations.Withdrawn(item, verdict),
+                VerdictKind.Answered => operations.Answered(item, verdict),
+                VerdictKind.OperationRefused => operations.Refused(item, verdict),
+                VerdictKind.OperationDuplicate => (verdict.First is { } first
+                    ? results[first] with { Kind = RegistrationResultKind.Duplicate, NoticeId = null, Reasons = [Reason.Of(ReasonCode.OperationRepeated)] }
+                    : new RegistrationResult(RegistrationResultKind.Duplicate, verdict.Applied!.VersionId, verdict.Applied.Outcome, null,
+                        [Reason.Of(ReasonCode.OperationRepeated)]), null),
                 _ => (new RegistrationResult(RegistrationResultKind.Unaddressable, null, null, null, item.Read.Problems), null),
             };
+            operations.Built(item, rows[i]);
         }
 
         return new DecidedChunk(results, rows);
@@ -58,26 +73,47 @@ public static class ChunkRows
 
     private static (RegistrationResult, ItemRows) Rows(
         PreparedRegistration item, Outcome outcome, IReadOnlyList<Reason> reasons, IReadOnlyList<Finding> findings, ResidentAnswer? answer,
-        DecisionContext context)
+        DecisionContext context, NewVersion? version = null)
     {
+        version ??= NewVersion.First;
         var key = item.Key!;
         var registration = DecisionRows.Registration(item, key, outcome, reasons, answer, context.Now);
         var stored = DecisionRows.Findings(item.Id, key.InsurerNumber, findings, context.Now).ToList();
         var lookup = outcome == Outcome.Pending ? DecisionRows.PendingLookup(item.Id, answer, context.Schedule, context.Now) : null;
+        registration.Version = version.Number;
+        registration.State = RegistrationStateRule.Of(outcome, stored.Count, withdrawn: false, superseded: false);
+        var masked = item.Candidate?.PersonalNumber?.Masked;
+        // A record accepted at once is usable without an event; a held one is announced, and a correction always is.
+        var stateEvent = version.Replaces is not null || StateEvents.AnnouncesNew(registration.State)
+            ? StateEvents.Row(key.InsurerNumber, key.RegistrationId, item.Id, version.Number, registration.State, version.Replaces?.State,
+                registration.Outcome, version.Replaces is null ? StateEvents.Causes.Registered : StateEvents.Causes.Corrected,
+                stored.Select(f => f.Code).ToArray(), masked, context.Now)
+            : null;
         if (!context.WriteNotices)
         {
             return (new RegistrationResult(RegistrationResultKind.Decided, item.Id, registration.Outcome, null, reasons),
-                new ItemRows(registration, stored, lookup, null));
+                new ItemRows(registration, stored, lookup, null, stateEvent));
         }
 
-        var notice = NoticeOutbox.Notice(key.InsurerNumber, key.RegistrationId, item.BatchId, outcome, reasons, item.Candidate?.PersonalNumber?.Masked, context.Now);
+        var notice = NoticeOutbox.Notice(key.InsurerNumber, key.RegistrationId, item.BatchId, outcome, reasons, masked, context.Now,
+            version: version.Number, state: registration.State, operation: version.Replaces is null ? null : item.Operation.Name);
         return (new RegistrationResult(RegistrationResultKind.Decided, item.Id, registration.Outcome, notice.NoticeId, reasons),
-            new ItemRows(registration, stored, lookup, NoticeOutbox.Row(item.Id, notice, context.Now)));
+            new ItemRows(registration, stored, lookup, NoticeOutbox.Row(item.Id, notice, context.Now), stateEvent));
     }
 }
 
-/// <summary>What one record writes.</summary>
-public sealed record ItemRows(StoredRegistration? Registration, IReadOnlyList<StoredFinding> Findings, PendingResidentLookup? Lookup, OutboxNotice? Notice);
+/// <summary>Which version a decision stores: the first, or the next one of a record a correction replaces.</summary>
+public sealed record NewVersion(int Number, RecordTarget? Replaces)
+{
+    public static NewVersion First { get; } = new(1, null);
+
+    public static NewVersion Correcting(RecordTarget target) => new(target.Version + 1, target);
+}
+
+/// <summary>What one record writes: a decision's rows, a state event, and what an applied operation changes.</summary>
+public sealed record ItemRows(
+    StoredRegistration? Registration, IReadOnlyList<StoredFinding> Findings, PendingResidentLookup? Lookup, OutboxNotice? Notice,
+    OutboxNotice? StateEvent = null, OperationRows? Operation = null);
 
 /// <summary>A chunk decided in memory: a result per record and the rows each one writes.</summary>
 public sealed record DecidedChunk(IReadOnlyList<RegistrationResult> Results, IReadOnlyList<ItemRows?> Rows)
@@ -108,6 +144,16 @@ public sealed record DecidedChunk(IReadOnlyList<RegistrationResult> Results, IRe
             if (rows.Notice is not null)
             {
                 write.Notices.Add(rows.Notice);
+            }
+
+            if (rows.StateEvent is not null)
+            {
+                write.Notices.Add(rows.StateEvent);
+            }
+
+            if (rows.Operation is not null)
+            {
+                write.Operations.Add(rows.Operation);
             }
         }
 

@@ -25,6 +25,7 @@ public sealed class DecisionStep(
     NpgsqlDataSource dataSource,
     RegistrationIntake intake,
     ResidentAnswers residentAnswers,
+    Persistence.PersonalData.PersonalNumberProtector protector,
     PendingLookupSchedule schedule,
     TimeProvider clock,
     ILogger<DecisionStep> logger) : IDecisionStep
@@ -42,8 +43,9 @@ public sealed class DecisionStep(
     /// <summary>
     /// Locks the chunk's numbers, reads what it needs once and decides it, ready for <see cref="OpenChunk.CommitAsync"/>.
     /// Dispose the chunk to release the locks. Chunks committed in order (a batch file's) are opened ahead of their turn;
-    /// a number that an earlier chunk still in flight holds is passed in <paramref name="deferNumbers"/>: its records
-    /// are locked, read and decided when the chunk commits, after the earlier chunk has, instead of waiting for it here.
+    /// a number or record that an earlier chunk still in flight holds is passed in <paramref name="deferNumbers"/>
+    /// (<see cref="PreparedRegistration.InFlightKeys"/>): its records are locked, read and decided when the chunk commits,
+    /// after the earlier chunk has, instead of waiting for it here.
     /// </summary>
     public async Task<OpenChunk> OpenAsync(
         IReadOnlyList<PreparedRegistration> items, ChunkOptions options, CancellationToken cancellationToken,
@@ -52,14 +54,15 @@ public sealed class DecisionStep(
         var deferred = new HashSet<int>();
         for (var i = 0; deferNumbers is { Count: > 0 } && i < items.Count; i++)
         {
-            if (items[i].NumberKeyHex is { } key && deferNumbers.Contains(key))
+            if (items[i].InFlightKeys().Any(deferNumbers.Contains))
             {
                 deferred.Add(i);
             }
         }
 
+        var ready = items.Where((_, i) => !deferred.Contains(i)).ToArray();
         var numbers = await LockedNumbers.AcquireAsync(
-            dataSource, items.Where((item, i) => item.NumberKey is not null && !deferred.Contains(i)).Select(i => i.NumberKey!), cancellationToken);
+            dataSource, ready.Where(item => item.NumberKey is not null).Select(i => i.NumberKey!).Concat(OpenChunk.RecordLocks(ready)), cancellationToken);
         try
         {
             var context = new DecisionContext(RuleSets.Current, clock.GetUtcNow(), schedule, options.WriteNotices);
@@ -76,4 +79,6 @@ public sealed class DecisionStep(
         residentAnswers.LookupAllAsync(personalNumbers, ct);
 
     internal ILogger Logger => logger;
+
+    internal Persistence.PersonalData.PersonalNumberProtector Protector => protector;
 }

@@ -3,8 +3,8 @@ using MiddleServerValidation.Domain.CrossCheck;
 namespace MiddleServerValidation.Processing.Decisions;
 
 /// <summary>
-/// The history the rules decide against: per personal-number key (hex), the Accepted registrations of any insurer in
-/// the order they were decided. Loaded once for a chunk under the chunk's number locks; a record the chunk accepts is
+/// The history the rules decide against: per personal-number key (hex), the Accepted registrations in use of any
+/// insurer in the order they were decided. Loaded once for a chunk under the chunk's number locks; a record the chunk accepts is
 /// added, so the ones after it see it, as if they had arrived one by one.
 /// </summary>
 public sealed class HistoryBook
@@ -28,6 +28,15 @@ public sealed class HistoryBook
         }
 
         list.Add(accepted);
+    }
+
+    /// <summary>Takes a version out of its number's history: a correction replaced it, or its record was withdrawn.</summary>
+    public void Remove(string? numberKey, Guid id)
+    {
+        if (numberKey is not null && _byKey.TryGetValue(numberKey, out var list))
+        {
+            list.RemoveAll(earlier => earlier.Id == id);
+        }
     }
 
     /// <summary>Adds the histories of other numbers, read later.</summary>

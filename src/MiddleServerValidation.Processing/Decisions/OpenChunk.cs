@@ -1,6 +1,7 @@
 using MiddleServerValidation.Domain.CrossCheck;
 using MiddleServerValidation.Domain.Registration;
 using MiddleServerValidation.Processing.Intake;
+using MiddleServerValidation.Processing.Operations;
 using MiddleServerValidation.Processing.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -23,6 +24,7 @@ public sealed class OpenChunk : IAsyncDisposable
     private readonly HashSet<int> _deferred;
     private readonly Dictionary<string, ResidentAnswer> _answers = new(StringComparer.Ordinal);
     private Dictionary<RegistrationKey, ExistingRegistration> _existing = [];
+    private OperationTargets? _targets;
     private HistoryBook _history = HistoryBook.Empty();
     private DecidedChunk _decided = DecidedChunk.Empty;
     private HistoryBook? _oneByOneHistory;
@@ -43,6 +45,7 @@ public sealed class OpenChunk : IAsyncDisposable
     {
         var chunk = new OpenChunk(step, numbers, items, deferred, context);
         chunk._existing = await HistoryQueries.LoadExistingAsync(chunk.Connection, chunk.Keys(), ct);
+        await chunk.LoadTargetsAsync(items.Where((_, i) => !deferred.Contains(i)), ct);
         chunk._history = await HistoryQueries.LoadHistoryAsync(chunk.Connection, NumberKeys(items.Where((_, i) => !deferred.Contains(i))), ct);
         if (deferred.Count == 0)
         {
@@ -81,6 +84,12 @@ public sealed class OpenChunk : IAsyncDisposable
                 // these locks do not cover): read the keys again and decide again; that record is now a duplicate.
                 _step.Logger.LogInformation("Chunk of {Count} raced a concurrent insert ({Constraint}); deciding it again", _items.Count, e.ConstraintName);
                 _existing = await HistoryQueries.LoadExistingAsync(Connection, Keys(), ct);
+                if (_targets is not null)
+                {
+                    _targets = OperationTargets.Empty;
+                    await LoadTargetsAsync(_items, ct);
+                }
+
                 _decided = ChunkRows.Build(_items, (await DecideAsync(_items, _history, ct)).Verdicts, _context);
             }
         }
@@ -146,7 +155,8 @@ public sealed class OpenChunk : IAsyncDisposable
 
         var deferred = _items.Where((_, i) => _deferred.Contains(i)).ToArray();
         var keys = NumberKeys(deferred);
-        await NumberLocks.AcquireForSessionAsync(Connection, keys, ct);
+        await NumberLocks.AcquireForSessionAsync(Connection, keys.Concat(RecordLocks(deferred)), ct);
+        await LoadTargetsAsync(deferred, ct);
         _history.AddAll(await HistoryQueries.LoadHistoryAsync(Connection, keys, ct));
         // The earlier chunk may have stored one of these keys (a registration id repeated in the file).
         foreach (var (key, stored) in await HistoryQueries.LoadExistingAsync(Connection, Keys(deferred), ct))
@@ -156,6 +166,34 @@ public sealed class OpenChunk : IAsyncDisposable
 
         _deferred.Clear();
         _decided = ChunkRows.Build(_items, (await DecideAsync(_items, _history, ct)).Verdicts, _context);
+    }
+
+    /// <summary>The record locks of a chunk's operations: two operations on one record are applied one after the other.</summary>
+    internal static IEnumerable<byte[]> RecordLocks(IEnumerable<PreparedRegistration> items) =>
+        items.Where(i => i.RecordLockKey is not null).Select(i => i.RecordLockKey!);
+
+    /// <summary>
+    /// The records the operations among <paramref name="items"/> act on (their records already locked) and the operations
+    /// already applied, added to what the chunk has read; then the numbers of those records' current versions are locked
+    /// too, since a correction or withdrawal takes a version out of its number's history.
+    /// </summary>
+    private async Task LoadTargetsAsync(IEnumerable<PreparedRegistration> items, CancellationToken ct)
+    {
+        var operations = items.Where(i => !i.Operation.IsRegistration && i.Key is not null).ToArray();
+        if (operations.Length == 0)
+        {
+            return;
+        }
+
+        var records = await OperationTargetQueries.LoadTargetsAsync(Connection, Keys(operations), _step.Protector, ct);
+        var applied = await OperationTargetQueries.LoadAppliedAsync(
+            Connection, operations.Select(o => (o.Key!, o.OperationKey!)).Distinct().ToArray(), ct);
+        var before = _targets ?? OperationTargets.Empty;
+        _targets = new OperationTargets(
+            before.Records.Concat(records).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last().Value),
+            before.Applied.Concat(applied).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last().Value));
+        // Locked after the chunk's own: a holder of one of these waiting for ours is a deadlock PostgreSQL reports, and the chunk is retried.
+        await NumberLocks.AcquireForSessionAsync(Connection, records.Values.Where(r => r.NumberKey is not null).Select(r => r.NumberKey!), ct);
     }
 
     private static byte[][] NumberKeys(IEnumerable<PreparedRegistration> items) =>
@@ -177,7 +215,7 @@ public sealed class OpenChunk : IAsyncDisposable
         for (var round = 1; ; round++)
         {
             var after = history.Copy();
-            var verdicts = ChunkDecider.Decide(items, _existing, after, _answers, _context.Rules);
+            var verdicts = ChunkDecider.Decide(items, _existing, after, _answers, _context.Rules, _targets);
             if (verdicts.MissingAnswers.Count == 0)
             {
                 return (verdicts, after);

@@ -33,6 +33,9 @@ public sealed class OrderedDecider(HistoryBook history, RuleSet rules)
         return new Decided(CrossCheckEngine.Decide(candidate, earlier, answer, rules), answer);
     }
 
+    /// <summary>Takes a version out of the history for the records after it: a correction replaced it, or it was withdrawn.</summary>
+    public void Retire(string? numberKey, Guid id) => history.Remove(numberKey, id);
+
     /// <summary>Makes a record history for the records after it, when it stands Accepted.</summary>
     public void Count(Guid id, string insurerNumber, Candidate candidate, string? numberKey, Outcome outcome) =>
         Count(numberKey, new EarlierRegistration(id, insurerNumber, candidate.BirthDate, candidate.KanaName.Normalized, candidate.Sex), outcome);

@@ -1,6 +1,8 @@
 using MiddleServerValidation.Contracts;
 using MiddleServerValidation.Domain;
+using MiddleServerValidation.Domain.Operations;
 using MiddleServerValidation.Domain.Registration;
+using MiddleServerValidation.Processing.Operations;
 
 namespace MiddleServerValidation.Processing.Intake;
 
@@ -32,4 +34,27 @@ public sealed class PreparedRegistration
     public byte[]? NumberCipher { get; init; }
 
     public Candidate? Candidate => Read.Candidate;
+
+    /// <summary>What the message asks: a registration, or an operation on a record of its insurer.</summary>
+    public OperationRequest Operation { get; init; } = OperationRequest.Registration;
+
+    /// <summary>An operation's identity (its id, or a keyed fingerprint of its content): applied once per record; null for a registration.</summary>
+    public string? OperationKey { get; init; }
+
+    /// <summary>The lock that serialises operations on one record (an operation's only); null for a registration.</summary>
+    public byte[]? RecordLockKey { get; init; }
+
+    /// <summary>What a chunk opened ahead waits for when an earlier one holds it: the record (any message) and its number.</summary>
+    public IEnumerable<string> InFlightKeys()
+    {
+        if (Key is { } key)
+        {
+            yield return RecordKeys.InFlightKey(key);
+        }
+
+        if (NumberKeyHex is not null)
+        {
+            yield return NumberKeyHex;
+        }
+    }
 }

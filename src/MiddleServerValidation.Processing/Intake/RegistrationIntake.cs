@@ -1,6 +1,9 @@
 using MiddleServerValidation.Contracts;
+using System.Text.Json;
 using MiddleServerValidation.Domain;
+using MiddleServerValidation.Domain.Operations;
 using MiddleServerValidation.Domain.Registration;
+using MiddleServerValidation.Processing.Operations;
 using MiddleServerValidation.Persistence.PersonalData;
 
 namespace MiddleServerValidation.Processing.Intake;
@@ -31,10 +34,14 @@ public sealed class RegistrationIntake(RegistrationReader reader, PersonalNumber
     public PreparedRegistration Prepare(RegisterEnrollee message, string? sender = null, byte[]? numberCipher = null)
     {
         var read = reader.Read(message);
+        var operation = OperationReader.Read(message);
         var number = read.Candidate?.PersonalNumber?.Value;
         var key = number is null ? null : protector.LookupKey(number);
         return new PreparedRegistration
         {
+            Operation = operation,
+            OperationKey = operation.IsRegistration ? null : operation.OperationId ?? ContentKey(message),
+            RecordLockKey = operation.IsRegistration || read.Key is null ? null : RecordKeys.LockKey(read.Key),
             Message = message,
             Read = read,
             Sender = sender,
@@ -48,6 +55,13 @@ public sealed class RegistrationIntake(RegistrationReader reader, PersonalNumber
                 : protector.Encrypt(message.PersonalNumber, PersonalDataBinding.Registration(stored.InsurerNumber, stored.RegistrationId))),
         };
     }
+
+    /// <summary>
+    /// An operation sent without an id is identified by what it says: the same content again is the same operation. Keyed
+    /// (the content holds personal data) and kept short enough for the log's column.
+    /// </summary>
+    private string ContentKey(RegisterEnrollee message) =>
+        "content:" + Convert.ToHexStringLower(protector.Fingerprint(JsonSerializer.Serialize(message with { BatchId = null, OperationId = null })))[..48];
 
     /// <summary>An insurer registers only for itself: a record naming another one is answered, to its sender, and not stored.</summary>
     private static Reason OtherInsurer(string named, string sender) => new(ReasonCode.InsurerNumberInvalid, FieldNames.InsurerNumber,

@@ -11,9 +11,17 @@ namespace MiddleServerValidation.Processing.Notices;
 /// </summary>
 public static class NoticeIds
 {
-    /// <summary>The notice of a registration's decision: one per outcome (a Pending notice, then its final one).</summary>
-    public static Guid OfDecision(string insurerNumber, string registrationId, Outcome outcome) =>
-        Create("notice", insurerNumber, registrationId, outcome.ToString());
+    /// <summary>
+    /// The notice of a version's decision: one per outcome (a Pending notice, then its final one). The first version's id
+    /// is what it was before corrections existed; a corrected version's names its version.
+    /// </summary>
+    public static Guid OfDecision(string insurerNumber, string registrationId, Outcome outcome, int version = 1) => version == 1
+        ? Create("notice", insurerNumber, registrationId, outcome.ToString())
+        : Create("notice", insurerNumber, registrationId, outcome.ToString(), version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>The notice of an operation (withdraw, answer, or one refused): one per operation key.</summary>
+    public static Guid OfOperation(string insurerNumber, string registrationId, string operation, string operationKey) =>
+        Create("operation-notice", insurerNumber, registrationId, operation, operationKey);
 
     /// <summary>A notice about a registration that is not its decision (e.g. a review outcome), named by <paramref name="purpose"/>.</summary>
     public static Guid OfPurpose(string insurerNumber, string registrationId, string purpose) =>

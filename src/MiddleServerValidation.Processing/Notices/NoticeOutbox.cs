@@ -20,11 +20,15 @@ public static class NoticeOutbox
     public const string WakeChannel = "registration_notices";
 
     /// <summary>The notice an insurer receives about its own record; its id from <see cref="NoticeIds"/> unless given.</summary>
+    /// <param name="version">The version it speaks of; null when nothing was stored (a refusal).</param>
+    /// <param name="state">The record's state after it (<see cref="RegistrationStates"/>); null when nothing was stored.</param>
+    /// <param name="operation">The operation it answers; null for a registration.</param>
     public static RegistrationNotice Notice(
         string insurerNumber, string registrationId, string? batchId, Outcome outcome, IReadOnlyList<Reason> reasons,
-        string? personalNumberMasked, DateTimeOffset issuedAt, Guid? noticeId = null) => new()
+        string? personalNumberMasked, DateTimeOffset issuedAt, Guid? noticeId = null, int? version = null, string? state = null,
+        string? operation = null) => new()
     {
-        NoticeId = noticeId ?? NoticeIds.OfDecision(insurerNumber, registrationId, outcome),
+        NoticeId = noticeId ?? NoticeIds.OfDecision(insurerNumber, registrationId, outcome, version ?? 1),
         RegistrationId = registrationId,
         BatchId = batchId,
         InsurerNumber = insurerNumber,
@@ -32,6 +36,9 @@ public static class NoticeOutbox
         Reasons = reasons.Select(ToNoticeReason).ToArray(),
         PersonalNumberMasked = personalNumberMasked,
         IssuedAt = issuedAt,
+        Version = version,
+        State = state,
+        Operation = operation,
     };
 
     /// <summary>The outbox row of a notice about the stored registration <paramref name="registration"/> (null: a message not stored).</summary>
@@ -70,7 +77,7 @@ public static class NoticeOutbox
         if (stored.Count > 0)
         {
             await using var copy = await connection.BeginBinaryImportAsync(
-                "COPY notices (notice_id, registration_id, insurer_number, outcome, payload, created_at) FROM STDIN (FORMAT BINARY)", ct);
+                "COPY notices (notice_id, registration_id, insurer_number, outcome, payload, created_at, kind) FROM STDIN (FORMAT BINARY)", ct);
             foreach (var n in stored)
             {
                 await copy.StartRowAsync(ct);
@@ -80,6 +87,7 @@ public static class NoticeOutbox
                 await copy.WriteAsync(n.Outcome, NpgsqlDbType.Varchar, ct);
                 await copy.WriteAsync(n.PayloadJson, NpgsqlDbType.Jsonb, ct);
                 await copy.WriteAsync(n.CreatedAt, NpgsqlDbType.TimestampTz, ct);
+                await copy.WriteAsync(n.Kind, NpgsqlDbType.Varchar, ct);
             }
 
             await copy.CompleteAsync(ct);
@@ -128,7 +136,7 @@ public static class NoticeOutbox
                 FOR UPDATE SKIP LOCKED)
             UPDATE notices n SET claimed_until = now() + @lease, claimed_by = @owner
             FROM claimable WHERE n.notice_id = claimable.notice_id
-            RETURNING n.notice_id, n.insurer_number, n.payload::text, n.registration_id, n.outcome, n.created_at
+            RETURNING n.notice_id, n.insurer_number, n.payload::text, n.registration_id, n.outcome, n.created_at, n.kind, n.seq
             """);
         command.Parameters.AddWithValue("limit", limit);
         command.Parameters.AddWithValue("lease", lease);
@@ -139,7 +147,7 @@ public static class NoticeOutbox
         {
             rows.Add(new OutboxRow(
                 reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetGuid(3), reader.GetString(4),
-                reader.GetFieldValue<DateTimeOffset>(5)));
+                reader.GetFieldValue<DateTimeOffset>(5), reader.GetString(6), reader.GetInt64(7)));
         }
 
         rows.Sort((a, b) => a.CreatedAt.CompareTo(b.CreatedAt));
@@ -187,4 +195,10 @@ public static class NoticeOutbox
 }
 
 /// <summary>A claimed outbox row: the notice's id, its insurer's queue, the payload as JSON.</summary>
-public sealed record OutboxRow(Guid NoticeId, string InsurerNumber, string PayloadJson, Guid? RegistrationId, string Outcome, DateTimeOffset CreatedAt);
+/// <summary>A claimed outbox row: a notice to its insurer, or a state event (<see cref="Kind"/>) with its place in the outbox.</summary>
+public sealed record OutboxRow(
+    Guid NoticeId, string InsurerNumber, string PayloadJson, Guid? RegistrationId, string Outcome, DateTimeOffset CreatedAt,
+    string Kind = OutboxKinds.Notice, long Seq = 0)
+{
+    public bool IsNotice => Kind == OutboxKinds.Notice;
+}

@@ -30,7 +30,7 @@ internal static class PendingLookupQueries
             FROM claimed JOIN registrations r ON r.id = claimed.registration_id
             WHERE l.registration_id = claimed.registration_id
             RETURNING r.id, l.attempts, r.insurer_number, r.registration_id, r.batch_id, r.personal_number_key, r.personal_number_cipher,
-                      r.birth_date, r.kana_name, r.sex, r.card_symbol, r.card_number, r.branch_number, r.qualification_date
+                      r.birth_date, r.kana_name, r.sex, r.card_symbol, r.card_number, r.branch_number, r.qualification_date, r.version, r.state
             """, connection);
         command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("leased", now + lease);
@@ -48,7 +48,7 @@ internal static class PendingLookupQueries
                 reader.IsDBNull(10) ? null : reader.GetString(10),
                 reader.IsDBNull(11) ? null : reader.GetString(11),
                 reader.IsDBNull(12) ? null : reader.GetString(12),
-                reader.IsDBNull(13) ? null : reader.GetFieldValue<DateOnly>(13)));
+                reader.IsDBNull(13) ? null : reader.GetFieldValue<DateOnly>(13), reader.GetInt32(14), reader.GetString(15)));
         }
 
         return due;
@@ -85,15 +85,15 @@ internal static class PendingLookupQueries
     }
 
     public static async Task CompleteAsync(
-        NpgsqlConnection connection, DueLookup item, Decision decision, string? answerJson, DateTimeOffset now, CancellationToken ct)
+        NpgsqlConnection connection, DueLookup item, Decision decision, string state, string? answerJson, DateTimeOffset now, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection)
         {
             BatchCommands =
             {
                 new NpgsqlBatchCommand(
-                    "UPDATE registrations SET outcome = @outcome, reasons = @reasons::jsonb, resident_answer = @answer::jsonb, decided_at = @now " +
-                    "WHERE id = @id")
+                    "UPDATE registrations SET outcome = @outcome, reasons = @reasons::jsonb, resident_answer = @answer::jsonb, decided_at = @now, " +
+                    "state = @state WHERE id = @id")
                 {
                     Parameters =
                     {
@@ -101,6 +101,7 @@ internal static class PendingLookupQueries
                         new("reasons", NoticeOutbox.ReasonsJson(decision.Reasons)),
                         new("answer", (object?)answerJson ?? DBNull.Value),
                         new("now", now),
+                        new("state", state),
                         new("id", item.Id),
                     },
                 },
@@ -118,7 +119,8 @@ internal static class PendingLookupQueries
 
 internal sealed record DueLookup(
     Guid Id, int Attempts, string InsurerNumber, string RegistrationId, string? BatchId, byte[] NumberKey, byte[] NumberCipher,
-    DateOnly BirthDate, string KanaName, Sex? Sex, string? CardSymbol, string? CardNumber, string? BranchNumber, DateOnly? QualificationDate)
+    DateOnly BirthDate, string KanaName, Sex? Sex, string? CardSymbol, string? CardNumber, string? BranchNumber, DateOnly? QualificationDate,
+    int Version, string State)
 {
     /// <summary>The stored registration as the rules see it; the number is decrypted only in memory.</summary>
     public Candidate ToCandidate(PersonalNumberProtector protector) => new(

@@ -1,9 +1,11 @@
 using MiddleServerValidation.Domain;
 using MiddleServerValidation.Domain.CrossCheck;
+using MiddleServerValidation.Domain.Operations;
 using MiddleServerValidation.Domain.Registration;
 using MiddleServerValidation.Persistence.PersonalData;
 using MiddleServerValidation.Processing.Decisions;
 using MiddleServerValidation.Processing.Notices;
+using MiddleServerValidation.Processing.States;
 using MiddleServerValidation.Processing.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -84,7 +86,7 @@ public sealed class PendingLookupRetrier(
         var decider = new OrderedDecider(history, RuleSets.Current);
         var write = new ChunkWrite();
         var postponed = unreadable.Select(u => (u.Due, u.Cause)).ToList();
-        var completed = new List<(DueLookup Due, Decision Decision, ResidentAnswer Answer)>();
+        var completed = new List<(DueLookup Due, Decision Decision, string State, ResidentAnswer Answer)>();
         foreach (var (item, candidate) in asked)
         {
             var key = Convert.ToHexString(item.NumberKey);
@@ -97,10 +99,18 @@ public sealed class PendingLookupRetrier(
 
             var decision = decided.Decision;
             decider.Count(item.Id, item.InsurerNumber, candidate, key, decision.Outcome);
-            completed.Add((item, decision, answer));
-            write.Findings.AddRange(DecisionRows.Findings(item.Id, item.InsurerNumber, decision.Findings, now));
+            var findings = DecisionRows.Findings(item.Id, item.InsurerNumber, decision.Findings, now).ToList();
+            var state = RegistrationStateRule.Of(decision.Outcome, findings.Count, withdrawn: false, superseded: false);
+            completed.Add((item, decision, state, answer));
+            write.Findings.AddRange(findings);
+            var masked = candidate.PersonalNumber?.Masked;
             write.Notices.Add(NoticeOutbox.Row(item.Id, NoticeOutbox.Notice(
-                item.InsurerNumber, item.RegistrationId, item.BatchId, decision.Outcome, decision.Reasons, candidate.PersonalNumber?.Masked, now), now));
+                item.InsurerNumber, item.RegistrationId, item.BatchId, decision.Outcome, decision.Reasons, masked, now, version: item.Version, state: state), now));
+            if (state != item.State)
+            {
+                write.Notices.Add(StateEvents.Row(item.InsurerNumber, item.RegistrationId, item.Id, item.Version, state, item.State, decision.Outcome.ToString(),
+                    StateEvents.Causes.ResidentRegistryAnswered, findings.Select(f => f.Code).ToArray(), masked, now));
+            }
         }
 
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -109,10 +119,10 @@ public sealed class PendingLookupRetrier(
             await PendingLookupQueries.PostponeAsync(connection, item, now + schedule.DelayAfter(item.Attempts + 1), cause, ct);
         }
 
-        foreach (var (item, decision, answer) in completed)
+        foreach (var (item, decision, state, answer) in completed)
         {
             // The answer J-LIS gave is kept even when the history that appeared meanwhile decided the record without it.
-            await PendingLookupQueries.CompleteAsync(connection, item, decision, ResidentAnswers.ToJson(answer), now, ct);
+            await PendingLookupQueries.CompleteAsync(connection, item, decision, state, ResidentAnswers.ToJson(answer), now, ct);
         }
 
         await write.WriteAsync(connection, ct);

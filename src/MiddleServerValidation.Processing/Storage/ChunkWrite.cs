@@ -18,6 +18,7 @@ public sealed class ChunkWrite
     public List<StoredFinding> Findings { get; } = [];
     public List<PendingResidentLookup> Lookups { get; } = [];
     public List<OutboxNotice> Notices { get; } = [];
+    public List<Operations.OperationRows> Operations { get; } = [];
 
     public async Task WriteAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
@@ -36,6 +37,11 @@ public sealed class ChunkWrite
             await WriteLookupsAsync(connection, cancellationToken);
         }
 
+        if (Operations.Count > 0)
+        {
+            await MiddleServerValidation.Processing.Operations.OperationWrite.WriteAsync(connection, Operations, Operations[0].Applied.ReceivedAt, cancellationToken);
+        }
+
         await NoticeOutbox.WriteAsync(connection, Notices, cancellationToken);
     }
 
@@ -44,7 +50,7 @@ public sealed class ChunkWrite
         await using var copy = await connection.BeginBinaryImportAsync(
             "COPY registrations (id, insurer_number, registration_id, batch_id, personal_number_key, personal_number_cipher, " +
             "birth_date, kana_name, sex, card_symbol, card_number, branch_number, qualification_date, submitted, outcome, " +
-            "reasons, resident_answer, rule_set_version, received_at, decided_at) FROM STDIN (FORMAT BINARY)", ct);
+            "reasons, resident_answer, rule_set_version, received_at, decided_at, version, state) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var r in Registrations)
         {
             await copy.StartRowAsync(ct);
@@ -68,6 +74,8 @@ public sealed class ChunkWrite
             await copy.WriteAsync(r.RuleSetVersion, NpgsqlDbType.Varchar, ct);
             await copy.WriteAsync(r.ReceivedAt, NpgsqlDbType.TimestampTz, ct);
             await copy.WriteAsync(r.DecidedAt, NpgsqlDbType.TimestampTz, ct);
+            await copy.WriteAsync(r.Version, NpgsqlDbType.Integer, ct);
+            await copy.WriteAsync(r.State, NpgsqlDbType.Varchar, ct);
         }
 
         await copy.CompleteAsync(ct);

@@ -15,11 +15,11 @@ internal static class CorrectionQueries
         SELECT insurer_number, id, registration_id, personal_number_cipher, received_at,
                {LostCharacter}, {CardInfoMissing}, {PersonalNumberMissing}, NULL::text, NULL::text
         FROM registrations
-        WHERE ({LostCharacter}) OR ({CardInfoMissing}) OR ({PersonalNumberMissing})
+        WHERE {InUse} AND (({LostCharacter}) OR ({CardInfoMissing}) OR ({PersonalNumberMissing}))
         UNION ALL
         SELECT r.insurer_number, r.id, r.registration_id, r.personal_number_cipher, r.received_at, false, false, false, f.code, f.status
         FROM findings f JOIN registrations r ON r.id = f.registration_id
-        WHERE f.status IN {OpenFindingStatuses}
+        WHERE f.status IN {OpenFindingStatuses} AND r.{InUse}
         ORDER BY 1, 5, 2
         """;
 

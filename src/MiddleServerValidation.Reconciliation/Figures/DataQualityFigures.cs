@@ -8,8 +8,11 @@ public sealed record ReportQuery(DateOnly? From = null, DateOnly? To = null, str
 /// <summary>The stored daily figures a report is drawn from, per day, insurer and KPI.</summary>
 public sealed class DataQualityFigures(
     IReadOnlyList<DateOnly> dates, IReadOnlyList<string> insurers, IReadOnlyDictionary<(DateOnly Date, string Insurer, string Kpi), long> values,
-    DateTimeOffset generatedAt)
+    DateTimeOffset generatedAt, IReadOnlyList<ResolutionFigure>? resolutions = null)
 {
+    /// <summary>The findings closed per day, insurer and way of closing, over the same days.</summary>
+    public IReadOnlyList<ResolutionFigure> Resolutions { get; } = resolutions ?? [];
+
     public IReadOnlyList<DateOnly> Dates { get; } = dates;
     public IReadOnlyList<string> Insurers { get; } = insurers;
     public DateTimeOffset GeneratedAt { get; } = generatedAt;

@@ -22,7 +22,7 @@ internal static class RecheckQueries
     {
         var keys = new List<byte[]>(limit);
         await using (var command = new NpgsqlCommand(
-            "SELECT personal_number_key FROM registrations WHERE outcome = 'Accepted' AND personal_number_key > @after " +
+            "SELECT personal_number_key FROM registrations WHERE outcome = 'Accepted' AND retired_at IS NULL AND personal_number_key > @after " +
             "GROUP BY personal_number_key HAVING count(*) > 1 ORDER BY personal_number_key LIMIT @limit", connection))
         {
             command.Parameters.AddWithValue("after", after);
@@ -33,7 +33,7 @@ internal static class RecheckQueries
 
         var upper = keys.Count == limit ? keys[^1] : null;
         await using (var command = new NpgsqlCommand(
-            "SELECT DISTINCT personal_number_key FROM registrations WHERE outcome = 'Suspected' AND personal_number_key > @after " +
+            "SELECT DISTINCT personal_number_key FROM registrations WHERE outcome = 'Suspected' AND retired_at IS NULL AND personal_number_key > @after " +
             "AND (@upper::bytea IS NULL OR personal_number_key <= @upper)", connection))
         {
             command.Parameters.AddWithValue("after", after);
@@ -49,8 +49,8 @@ internal static class RecheckQueries
     public static async Task<List<RecheckGroup>> LoadGroupsAsync(NpgsqlConnection connection, List<byte[]> keys, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            $"SELECT {RowColumns} FROM registrations WHERE personal_number_key = ANY(@keys) AND outcome = 'Accepted' " +
-            $"UNION ALL SELECT {RowColumns} FROM registrations WHERE personal_number_key = ANY(@keys) AND outcome = 'Suspected' " +
+            $"SELECT {RowColumns} FROM registrations WHERE personal_number_key = ANY(@keys) AND outcome = 'Accepted' AND retired_at IS NULL " +
+            $"UNION ALL SELECT {RowColumns} FROM registrations WHERE personal_number_key = ANY(@keys) AND outcome = 'Suspected' AND retired_at IS NULL " +
             "ORDER BY personal_number_key, decided_at, id", connection);
         command.Parameters.AddWithValue("keys", keys.ToArray());
         command.CommandTimeout = 0;

@@ -1,8 +1,11 @@
 using MiddleServerValidation.Domain;
+using MiddleServerValidation.Domain.Operations;
+using MiddleServerValidation.Persistence.Notices;
 using MiddleServerValidation.Persistence.PersonalData;
 using MiddleServerValidation.Reconciliation.Runs;
 using MiddleServerValidation.Processing.Decisions;
 using MiddleServerValidation.Processing.Notices;
+using MiddleServerValidation.Processing.States;
 using MiddleServerValidation.Processing.Storage;
 using Npgsql;
 
@@ -48,10 +51,57 @@ internal static class RecheckWriter
 
         // The decision step's per-number locks: a registration of these numbers decides before or after us, never during.
         await NumberLocks.AcquireForTransactionAsync(connection, found.Select(n => n.Row.NumberKey), ct);
+        // The groups were read without them: a record its insurer corrected or withdrew since then no longer counts.
+        var retired = await RetiredAsync(connection, found.SelectMany(n => n.Finding.ConflictingRegistrationIds.Append(n.Row.Id)).Distinct().ToArray(), ct);
+        found = found.Where(n => !retired.Contains(n.Row.Id) && !n.Finding.ConflictingRegistrationIds.Any(retired.Contains)).ToList();
+        if (found.Count == 0)
+        {
+            return;
+        }
+
         var findings = found.SelectMany(n => DecisionRows.Findings(n.Row.Id, n.Row.InsurerNumber, [n.Finding], now));
         await ChunkWrite.WriteFindingsAsync(connection, findings, ct);
         await MarkSuspectedAsync(connection, found.Where(n => n.TurnsSuspected).ToList(), ct);
-        await NoticeOutbox.WriteAsync(connection, found.Select(n => RecheckNotices.Create(n, now)).ToList(), ct);
+        var notices = found.Select(n => RecheckNotices.Create(n, now)).ToList();
+        notices.AddRange(await HoldAsync(connection, found, now, ct));
+        await NoticeOutbox.WriteAsync(connection, notices, ct);
+    }
+
+    private static async Task<HashSet<Guid>> RetiredAsync(NpgsqlConnection connection, Guid[] ids, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT id FROM registrations WHERE id = ANY(@ids) AND retired_at IS NOT NULL", connection);
+        command.Parameters.AddWithValue("ids", ids);
+        var retired = new HashSet<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            retired.Add(reader.GetGuid(0));
+        }
+
+        return retired;
+    }
+
+    /// <summary>A record with a new open finding is held (閲覧停止); the ones that were not are announced.</summary>
+    private static async Task<List<OutboxNotice>> HoldAsync(NpgsqlConnection connection, List<NewFinding> found, DateTimeOffset now, CancellationToken ct)
+    {
+        var held = RegistrationStateRule.Of(Outcome.Suspected, openFindings: 1, withdrawn: false, superseded: false);
+        await using var command = new NpgsqlCommand(
+            "WITH changed AS (SELECT id, state AS before FROM registrations WHERE id = ANY(@ids) AND state <> @held FOR UPDATE) " +
+            "UPDATE registrations r SET state = @held FROM changed WHERE r.id = changed.id RETURNING r.id, changed.before, r.version, r.outcome", connection);
+        command.Parameters.AddWithValue("ids", found.Select(n => n.Row.Id).Distinct().ToArray());
+        command.Parameters.AddWithValue("held", held);
+        var byId = found.GroupBy(n => n.Row.Id).ToDictionary(g => g.Key, g => g.ToList());
+        var events = new List<OutboxNotice>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var rows = byId[reader.GetGuid(0)];
+            var row = rows[0].Row;
+            events.Add(StateEvents.Row(row.InsurerNumber, row.RegistrationId, row.Id, reader.GetInt32(2), held, reader.GetString(1), reader.GetString(3),
+                StateEvents.Causes.Rechecked, rows.Select(n => n.Finding.Code.ToString()).ToArray(), rows[0].PersonalNumberMasked, now));
+        }
+
+        return events;
     }
 
     private static async Task MarkSuspectedAsync(NpgsqlConnection connection, List<NewFinding> turning, CancellationToken ct)

@@ -15,7 +15,7 @@ internal static class SnapshotQueries
                    count(*) FILTER (WHERE {LostCharacter}),
                    count(*) FILTER (WHERE {CardInfoMissing}),
                    count(*) FILTER (WHERE {PersonalNumberMissing})
-            FROM registrations GROUP BY insurer_number
+            FROM registrations WHERE {InUse} GROUP BY insurer_number
             """, reader =>
         {
             var insurer = reader.GetString(0);

@@ -38,7 +38,8 @@ public sealed class BatchStaging(NpgsqlDataSource dataSource, PersonalNumberProt
         var rows = 0;
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY batch_rows (batch_id, row_no, line_no, registration_id, insurer_number, personal_number_cipher, birth_date, kana_name, " +
-            "sex, card_symbol, card_number, branch_number, qualification_date, problem) FROM STDIN (FORMAT BINARY)", ct))
+            "sex, card_symbol, card_number, branch_number, qualification_date, problem, operation, operation_id, operation_reason, operation_note) " +
+            "FROM STDIN (FORMAT BINARY)", ct))
         {
             do
             {
@@ -101,6 +102,10 @@ public sealed class BatchStaging(NpgsqlDataSource dataSource, PersonalNumberProt
         await WriteTextAsync(copy, Field(BatchColumn.BranchNumber), ct);
         await WriteTextAsync(copy, Field(BatchColumn.QualificationDate), ct);
         await WriteTextAsync(copy, problem, ct);
+        await WriteTextAsync(copy, Field(BatchColumn.Operation), ct);
+        await WriteTextAsync(copy, Field(BatchColumn.OperationId), ct);
+        await WriteTextAsync(copy, Field(BatchColumn.OperationReason), ct);
+        await WriteTextAsync(copy, Field(BatchColumn.OperationNote), ct);
     }
 
     private static Task WriteTextAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Antiforgery;
@@ -55,6 +56,7 @@ public static class ReviewConsoleExtensions
         builder.Services.AddScoped<CaseDetails>();
         builder.Services.AddScoped<CaseDecisions>();
         builder.Services.AddScoped<ReviewNotices>();
+        builder.Services.TryAddSingleton<Processing.States.RegistrationStateRefresh>();
         builder.Services.AddSingleton<CaseNumbers>();
         return builder;
     }

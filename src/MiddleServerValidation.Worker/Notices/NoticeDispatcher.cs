@@ -100,8 +100,8 @@ public sealed class NoticeDispatcher(
     /// </summary>
     private static (List<OutboxRow> ToSend, List<Guid> Superseded) SplitSupersededPending(List<OutboxRow> batch)
     {
-        var decided = batch.Where(n => n.Outcome != Outcomes.Pending).Select(n => n.RegistrationId).ToHashSet();
-        var superseded = batch.Where(n => n.Outcome == Outcomes.Pending && decided.Contains(n.RegistrationId)).ToList();
+        var decided = batch.Where(n => n.IsNotice && n.Outcome != Outcomes.Pending).Select(n => n.RegistrationId).ToHashSet();
+        var superseded = batch.Where(n => n.IsNotice && n.Outcome == Outcomes.Pending && decided.Contains(n.RegistrationId)).ToList();
         return (batch.Except(superseded).ToList(), superseded.Select(n => n.NoticeId).ToList());
     }
 }

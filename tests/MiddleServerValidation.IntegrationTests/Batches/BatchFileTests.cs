@@ -119,7 +119,7 @@ public sealed class BatchFileTests(BatchFileTests.Fixture fixture) : IClassFixtu
         Assert.Equal(["STORE-01", "STORE-02", "STORE-03", "STORE-04", "STORE-07", "STORE-10", "STORE-11"],
             stored.Select(r => r.RegistrationId).Order());
         Assert.All(stored, r => Assert.Equal(TestData.InsurerA, r.InsurerNumber));
-        Assert.Empty(await db.Notices.Where(n => stored.Select(r => (Guid?)r.Id).Contains(n.RegistrationId)).ToListAsync());
+        Assert.Empty(await db.InsurerNotices().Where(n => stored.Select(r => (Guid?)r.Id).Contains(n.RegistrationId)).ToListAsync());
         Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM batch_rows WHERE batch_id = @id", id));
         Assert.Equal(11L, await ScalarAsync("SELECT count(*) FROM batch_results WHERE batch_id = @id", id));
     }

@@ -29,7 +29,7 @@ public sealed class RecheckTests(ReconciliationFixture fixture) : IClassFixture<
         // Twins accepted by two workers at once, each without seeing the other.
         var taro = await store.AcceptedAsync(TestData.InsurerB, "TARO", number, "2004-08-04", "シカク タロウ");
         var jiro = await store.AcceptedAsync(TestData.InsurerA, "JIRO", number, "2004-08-04", "シカク ジロウ");
-        var noticesBefore = await fixture.CountAsync("SELECT count(*) FROM notices");
+        var noticesBefore = await fixture.CountAsync("SELECT count(*) FROM notices WHERE kind = 'notice'");
 
         var outcome = await host.ReconcileAsync(RecheckOnly);
 
@@ -44,8 +44,12 @@ public sealed class RecheckTests(ReconciliationFixture fixture) : IClassFixture<
         Assert.Equal("Accepted", (await db.Registrations.SingleAsync(r => r.Id == taro)).Outcome);
         Assert.Equal(2, await db.Registrations.CountAsync(r => r.RegistrationId.StartsWith("OK-") && r.Outcome == "Accepted"));
 
-        var notice = Assert.Single(await db.Notices.Where(n => n.RegistrationId == jiro).ToListAsync());
-        Assert.Equal(noticesBefore + 1, await fixture.CountAsync("SELECT count(*) FROM notices"));
+        var notice = Assert.Single(await db.InsurerNotices().Where(n => n.RegistrationId == jiro).ToListAsync());
+        Assert.Equal(noticesBefore + 1, await fixture.CountAsync("SELECT count(*) FROM notices WHERE kind = 'notice'"));
+        // Held from now on, and downstream is told (閲覧停止).
+        Assert.Equal("Held", (await db.Registrations.SingleAsync(r => r.Id == jiro)).State);
+        var holdEvent = Assert.Single(await db.StateEvents().Where(n => n.RegistrationId == jiro).ToListAsync());
+        Assert.Equal(("Held", "Rechecked"), (holdEvent.Outcome, JsonDocument.Parse(holdEvent.PayloadJson).RootElement.GetProperty("cause").GetString()));
         Assert.Equal((TestData.InsurerA, "Suspected"), (notice.InsurerNumber, notice.Outcome));
         var payload = JsonDocument.Parse(notice.PayloadJson).RootElement;
         Assert.Equal("JIRO", payload.GetProperty("registrationId").GetString());
@@ -61,7 +65,8 @@ public sealed class RecheckTests(ReconciliationFixture fixture) : IClassFixture<
 
         Assert.Equal(RunOutcomeKind.Succeeded, again.Kind);
         Assert.Equal(1, await db.Findings.CountAsync(f => f.RegistrationId == jiro));
-        Assert.Equal(noticesBefore + 1, await fixture.CountAsync("SELECT count(*) FROM notices"));
+        Assert.Equal(noticesBefore + 1, await fixture.CountAsync("SELECT count(*) FROM notices WHERE kind = 'notice'"));
+        Assert.Single(await db.StateEvents().Where(n => n.RegistrationId == jiro).ToListAsync());
         Assert.Equal(0, RunStore.CountsOf(again.Steps.Single())["new_findings"]);
         Assert.True(RunStore.CountsOf(again.Steps.Single())["already_recorded"] >= 1);
     }
@@ -140,7 +145,7 @@ public sealed class RecheckTests(ReconciliationFixture fixture) : IClassFixture<
         // The dismissed registration is consistent by the staff's decision, so it counts as history for the later one.
         var raised = await db.Findings.SingleAsync(f => f.RegistrationId == third);
         Assert.Equal([mother, later], raised.ConflictingRegistrationIds);
-        Assert.Empty(await db.Notices.Where(n => n.RegistrationId == later).ToListAsync());
+        Assert.Empty(await db.InsurerNotices().Where(n => n.RegistrationId == later).ToListAsync());
         Assert.Equal(1, RunStore.CountsOf(outcome.Steps.Single())["new_findings"]);
     }
 

@@ -28,7 +28,7 @@ public sealed class RedeliveryTests(ServiceFixture fixture) : WorkerTestBase(fix
         Assert.Equal("MARKER-1", Assert.Single(later).Message.GetProperty("registrationId").GetString());
         await using var db = Fixture.CreateDbContext();
         Assert.Equal(1, await db.Registrations.CountAsync(r => r.RegistrationId == "REDELIVERED-1"));
-        Assert.Equal(1, await db.Notices.CountAsync(n => db.Registrations.Any(r => r.Id == n.RegistrationId && r.RegistrationId == "REDELIVERED-1")));
+        Assert.Equal(1, await db.InsurerNotices().CountAsync(n => db.Registrations.Any(r => r.Id == n.RegistrationId && r.RegistrationId == "REDELIVERED-1")));
     }
 
     [Fact]

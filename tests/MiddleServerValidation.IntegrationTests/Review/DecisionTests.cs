@@ -57,7 +57,7 @@ public sealed class DecisionTests(ReviewConsoleFixture fixture) : IClassFixture<
         await using (var db = fixture.CreateDbContext())
         {
             var registrationId = (await fixture.FindingAsync(id)).RegistrationId;
-            Assert.Equal(2, await db.Set<OutboxNotice>().CountAsync(n => n.RegistrationId == registrationId));
+            Assert.Equal(2, await db.InsurerNotices().CountAsync(n => n.RegistrationId == registrationId));
             Assert.Equal([CaseEventKinds.Confirmed, CaseEventKinds.Reopened, CaseEventKinds.Confirmed],
                 await db.Set<CaseEvent>().Where(e => e.FindingId == id).OrderBy(e => e.Id).Select(e => e.Kind).ToListAsync());
         }

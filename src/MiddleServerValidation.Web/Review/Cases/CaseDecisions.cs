@@ -9,15 +9,17 @@ using MiddleServerValidation.Web.Review.Audit;
 using MiddleServerValidation.Web.Review.Authentication;
 using MiddleServerValidation.Web.Review.Display;
 using MiddleServerValidation.Processing.Findings;
+using MiddleServerValidation.Processing.States;
+using Npgsql;
 
 namespace MiddleServerValidation.Web.Review.Cases;
 
 /// <summary>
 /// The decisions on a case. Each one locks the finding, checks it is still in the state the member of staff saw,
-/// changes <c>findings.status</c>, and writes the case event, the audit entry and (on confirmation) the insurer's
-/// notice in the same transaction. Nothing is deleted: a reopening lifts suppressions, it does not remove them.
+/// changes <c>findings.status</c>, and writes the case event, the audit entry, (on confirmation) the insurer's notice
+/// and the registration's new state in the same transaction. Nothing is deleted: a reopening lifts suppressions, it does not remove them.
 /// </summary>
-public sealed class CaseDecisions(ValidationDbContext db, AuditLog audit, ReviewNotices notices, TimeProvider clock)
+public sealed class CaseDecisions(ValidationDbContext db, AuditLog audit, ReviewNotices notices, RegistrationStateRefresh states, TimeProvider clock)
 {
     /// <summary>Null when done; otherwise the Japanese message to show.</summary>
     public Task<string?> ConfirmAsync(Guid findingId, string expectedStatus, string? note, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -96,6 +98,11 @@ public sealed class CaseDecisions(ValidationDbContext db, AuditLog audit, Review
                 return "この案件は既に未処理です。";
             }
 
+            if (finding.Status is FindingStatuses.Corrected or FindingStatuses.Withdrawn)
+            {
+                return "保険者の訂正・削除で解消した案件は再開できません（訂正後の登録は新しい版として照合されています）。";
+            }
+
             var before = finding.Status;
             Record(finding, CaseEventKinds.Reopened, FindingStatuses.Open, user, now, null, text, null);
             await FindingSuppressions.LiftAsync(db, finding.Id, user.UserName(), now, cancellationToken);
@@ -153,13 +160,16 @@ public sealed class CaseDecisions(ValidationDbContext db, AuditLog audit, Review
                 $"この案件は他の担当者によって既に更新されています（現在の状態：{Labels.Status(finding.Status)}）。内容を確認してから、もう一度操作してください。");
         }
 
-        var error = await decide(finding, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var error = await decide(finding, now);
         if (error is not null)
         {
             return error;
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        // Dismissing the last open finding releases the record (閲覧停止 lifted); reopening one holds it again.
+        await states.RefreshAsync((NpgsqlConnection)db.Database.GetDbConnection(), finding.RegistrationId, StateEvents.Causes.Reviewed, now, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         return null;
@@ -182,5 +192,6 @@ public sealed class CaseDecisions(ValidationDbContext db, AuditLog audit, Review
             NoticeId = noticeId,
         });
         finding.Status = statusAfter;
+        finding.ClosedAt = FindingStatuses.IsClosed(statusAfter) ? now : null;
     }
 }

@@ -15,7 +15,11 @@ public static class Labels
         nameof(ReasonCode.JlisNotFound), nameof(ReasonCode.JlisMismatch),
     ];
 
-    public static readonly IReadOnlyList<string> Statuses = [FindingStatuses.Open, FindingStatuses.Confirmed, FindingStatuses.Dismissed];
+    public static readonly IReadOnlyList<string> Statuses =
+    [
+        FindingStatuses.Open, FindingStatuses.Confirmed, FindingStatuses.Dismissed,
+        FindingStatuses.Corrected, FindingStatuses.Withdrawn, FindingStatuses.Answered,
+    ];
 
     public static string Code(string code) => code switch
     {
@@ -47,8 +51,15 @@ public static class Labels
         FindingStatuses.Open => "未処理",
         FindingStatuses.Confirmed => "誤り確定",
         FindingStatuses.Dismissed => "理由付き疑いなし",
+        FindingStatuses.Corrected => "保険者が訂正",
+        FindingStatuses.Withdrawn => "保険者が削除",
+        FindingStatuses.Answered => "保険者が疑いなしと回答",
         _ => status,
     };
+
+    /// <summary>Who acted: a member of staff by name, an insurer by its number.</summary>
+    public static string Actor(string actor) =>
+        actor.StartsWith("insurer:", StringComparison.Ordinal) ? $"保険者 {actor["insurer:".Length..]}" : actor;
 
     public static string Outcome(string outcome) => outcome switch
     {
@@ -91,6 +102,9 @@ public static class Labels
         CaseEventKinds.Confirmed => "誤り確定（保険者へ訂正依頼を通知）",
         CaseEventKinds.Dismissed => "理由付き疑いなし",
         CaseEventKinds.Reopened => "再開",
+        CaseEventKinds.InsurerCorrected => "保険者が登録を訂正（新しい版で再照合）",
+        CaseEventKinds.InsurerWithdrew => "保険者が登録を削除",
+        CaseEventKinds.InsurerAnswered => "保険者が理由付き疑いなしと回答",
         _ => kind,
     };
 
