@@ -70,6 +70,17 @@ public sealed class RabbitMqProbe : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A downstream system's queue on the state events' exchange (declared as the worker declares it), bound to
+    /// <paramref name="routingKey"/> (<c>#</c>: every insurer and state).
+    /// </summary>
+    public async Task BindStateEventsAsync(string queue, string routingKey = "#")
+    {
+        await _channel.ExchangeDeclareAsync(QueueNames.RegistrationStates, ExchangeType.Topic, durable: true, autoDelete: false);
+        await _channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
+        await _channel.QueueBindAsync(queue, QueueNames.RegistrationStates, routingKey);
+    }
+
     /// <summary>Takes every message now in the queue.</summary>
     public async Task<List<ReceivedMessage>> DrainAsync(string queue)
     {

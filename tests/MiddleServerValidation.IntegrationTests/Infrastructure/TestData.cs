@@ -28,6 +28,28 @@ public static class TestData
         ["branchNumber"] = r.BranchNumber,
         ["qualificationDate"] = r.QualificationDate,
         ["batchId"] = r.BatchId,
+        ["operation"] = r.Operation,
+        ["operationId"] = r.OperationId,
+        ["operationReason"] = r.OperationReason,
+        ["operationNote"] = r.OperationNote,
+    };
+
+    /// <summary>A correction of a record: the record as it should be.</summary>
+    public static RegisterEnrollee Correction(RegisterEnrollee corrected, string? operationId = null) =>
+        corrected with { Operation = RegistrationOperations.Correct, OperationId = operationId };
+
+    /// <summary>A withdrawal of a record.</summary>
+    public static RegisterEnrollee Withdrawal(string id, string reason = RegistrationOperations.WithdrawalReasons.Misregistration, string insurer = InsurerA,
+        string? note = null) => new()
+    {
+        RegistrationId = id, InsurerNumber = insurer, Operation = RegistrationOperations.Withdraw, OperationReason = reason, OperationNote = note,
+    };
+
+    /// <summary>An answer (理由付き疑いなし) for a record.</summary>
+    public static RegisterEnrollee Answer(string id, string reason = RegistrationOperations.AnswerReasons.VerifiedTwins,
+        string note = "本人確認書類で双子であることを確認", string insurer = InsurerA) => new()
+    {
+        RegistrationId = id, InsurerNumber = insurer, Operation = RegistrationOperations.Answer, OperationReason = reason, OperationNote = note,
     };
 
     public static RegisterEnrollee Registration(string id, string number, string birthDate, string kanaName, string insurer = InsurerA) => new()
