@@ -118,6 +118,8 @@ if [ "$sample" = 1 ]; then
   expect=()
   [ -f "$examples/expected.csv" ] && expect=(--expect "$examples/expected.csv")
   send_as 06139992 "$examples/new.csv" --wait "${expect[@]}" || msv_log "the sample's outcomes differ from expected.csv"
+  msv_log "insurer A answers its Suspected notices: $root/samples/corrections.csv (A-0003 corrected, A-0002 withdrawn)"
+  send_as 06139992 "$root/samples/corrections.csv" --wait
 fi
 
 cat >&2 <<INFO

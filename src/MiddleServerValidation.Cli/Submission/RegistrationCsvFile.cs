@@ -28,6 +28,10 @@ internal static class RegistrationCsvFile
                 CardNumber = header.Value(row, BatchColumn.CardNumber),
                 BranchNumber = header.Value(row, BatchColumn.BranchNumber),
                 QualificationDate = header.Value(row, BatchColumn.QualificationDate),
+                Operation = header.Value(row, BatchColumn.Operation),
+                OperationId = header.Value(row, BatchColumn.OperationId),
+                OperationReason = header.Value(row, BatchColumn.OperationReason),
+                OperationNote = header.Value(row, BatchColumn.OperationNote),
                 BatchId = batchId,
             };
         }
