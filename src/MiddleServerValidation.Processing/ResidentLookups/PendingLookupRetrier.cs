@@ -23,6 +23,7 @@ public sealed class PendingLookupRetrier(
     ResidentAnswers residentAnswers,
     PendingLookupSchedule schedule,
     TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<ProcessingOptions> processing,
     ILogger<PendingLookupRetrier> logger)
 {
     private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
@@ -83,7 +84,7 @@ public sealed class PendingLookupRetrier(
         HistoryBook history, Dictionary<string, ResidentAnswer> answers, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var decider = new OrderedDecider(history, RuleSets.Current);
+        var decider = new OrderedDecider(history, processing.Value.Rules);
         var write = new ChunkWrite();
         var postponed = unreadable.Select(u => (u.Due, u.Cause)).ToList();
         var completed = new List<(DueLookup Due, Decision Decision, string State, ResidentAnswer Answer)>();

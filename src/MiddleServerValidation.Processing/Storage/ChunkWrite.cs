@@ -50,7 +50,8 @@ public sealed class ChunkWrite
         await using var copy = await connection.BeginBinaryImportAsync(
             "COPY registrations (id, insurer_number, registration_id, batch_id, personal_number_key, personal_number_cipher, " +
             "birth_date, kana_name, sex, card_symbol, card_number, branch_number, qualification_date, submitted, outcome, " +
-            "reasons, resident_answer, rule_set_version, received_at, decided_at, version, state) FROM STDIN (FORMAT BINARY)", ct);
+            "reasons, resident_answer, rule_set_version, received_at, decided_at, version, state, kanji_name_cipher, address_cipher) " +
+            "FROM STDIN (FORMAT BINARY)", ct);
         foreach (var r in Registrations)
         {
             await copy.StartRowAsync(ct);
@@ -76,6 +77,8 @@ public sealed class ChunkWrite
             await copy.WriteAsync(r.DecidedAt, NpgsqlDbType.TimestampTz, ct);
             await copy.WriteAsync(r.Version, NpgsqlDbType.Integer, ct);
             await copy.WriteAsync(r.State, NpgsqlDbType.Varchar, ct);
+            await copy.WriteNullableAsync(r.KanjiNameCipher, NpgsqlDbType.Bytea, ct);
+            await copy.WriteNullableAsync(r.AddressCipher, NpgsqlDbType.Bytea, ct);
         }
 
         await copy.CompleteAsync(ct);
