@@ -30,7 +30,7 @@ public sealed class ProcessingOptions
     public Domain.CrossCheck.JlisCheckPolicy JlisCheck { get; set; } = Domain.CrossCheck.JlisCheckPolicy.EveryRegistration;
 
     /// <summary>The rule set the service decides with: the current one, under <see cref="JlisCheck"/>.</summary>
-    public Domain.CrossCheck.RuleSet Rules => Domain.CrossCheck.RuleSets.Current.WithPolicy(JlisCheck);
+    public Domain.CrossCheck.RuleSet Rules() => Domain.CrossCheck.RuleSets.Current.WithPolicy(JlisCheck);
 
     [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
     public TimeSpan PendingLookupFirstDelay { get; set; } = TimeSpan.FromSeconds(15);

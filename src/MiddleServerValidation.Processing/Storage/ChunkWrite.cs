@@ -20,7 +20,15 @@ public sealed class ChunkWrite
     public List<OutboxNotice> Notices { get; } = [];
     public List<Operations.OperationRows> Operations { get; } = [];
 
-    public async Task WriteAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>Earlier registrations J-LIS shows to be wrong instead of the new ones (<see cref="Findings.SuspectRecords"/>).</summary>
+    public List<Domain.CrossCheck.EarlierSuspect> Suspects { get; } = [];
+
+    public Task WriteAsync(NpgsqlConnection connection, CancellationToken cancellationToken) => WriteAsync(connection, null, null, cancellationToken);
+
+    /// <param name="protector">Masks the numbers in the notices to the suspects' insurers; needed only when there are suspects.</param>
+    /// <param name="now">When the suspects are held.</param>
+    public async Task WriteAsync(
+        NpgsqlConnection connection, Persistence.PersonalData.PersonalNumberProtector? protector, DateTimeOffset? now, CancellationToken cancellationToken)
     {
         if (Registrations.Count > 0)
         {
@@ -43,6 +51,12 @@ public sealed class ChunkWrite
         }
 
         await NoticeOutbox.WriteAsync(connection, Notices, cancellationToken);
+        if (Suspects.Count > 0)
+        {
+            await MiddleServerValidation.Processing.Findings.SuspectRecords.WriteAsync(connection, Suspects,
+                protector ?? throw new InvalidOperationException("Suspects are written with the protector."),
+                States.StateEvents.Causes.ResidentRegistryAnswered, now ?? DateTimeOffset.UtcNow, cancellationToken);
+        }
     }
 
     private async Task WriteRegistrationsAsync(NpgsqlConnection connection, CancellationToken ct)
