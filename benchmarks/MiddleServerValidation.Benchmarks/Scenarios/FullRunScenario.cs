@@ -15,7 +15,8 @@ namespace MiddleServerValidation.Benchmarks.Scenarios;
 /// <summary>
 /// <c>msv-bench all [--scale 1]</c>: the four figures of the batch issue in one run, on a fresh database.
 /// (a) a batch file of 1,000,000 rows (90 % stored people) against 1,000,000 stored registrations, beside a bare
-/// COPY of the same rows; (b) single registrations through RabbitMQ, beside a no-op consumer; (c) (b) again with
+/// COPY of the same rows and the storage floor (the same rows COPYed into the registrations table's indexes); (b)
+/// single registrations through RabbitMQ, beside a no-op consumer and the transport floor; (c) (b) again with
 /// 10,000,000 registrations stored; (d) peak RSS of the worker and the web host during (a); (a') the batch again with
 /// every row checked against J-LIS; (e) the full-store check's rate, and the time it would take for 10,000,000.
 /// </summary>
@@ -85,6 +86,9 @@ internal static class FullRunScenario
 
             var floor = await BareCopyFloor.RowsPerSecondAsync(environment.ConnectionString, batchFile, cancellationToken);
             log.Step($"bare COPY floor: {floor:N0} rows/s");
+            var storageFloor = await StorageFloor.RowsPerSecondAsync(
+                environment.ConnectionString, batchFile, host.Services.GetRequiredService<PersonalNumberProtector>(), cancellationToken);
+            log.Step($"storage floor (COPY into the registrations table's columns and indexes): {storageFloor:N0} rows/s");
 
             var statements = new StatementProfile(environment.ConnectionString);
             await statements.EnableAsync(cancellationToken);
@@ -110,7 +114,6 @@ internal static class FullRunScenario
             var audit = await JlisAuditRun.RunAsync(services, environment.WorkDirectory, environment.ConnectionString, cancellationToken);
             log.Step($"(e) jlis-audit: {audit.Compared:N0} registrations in {audit.Elapsed.TotalSeconds:F0} s");
 
-
             MessageRun? large = null;
             var stored = await CountRegistrationsAsync(environment.ConnectionString, cancellationToken);
             if (configuration.GetValue("skip-large", false))
@@ -130,8 +133,8 @@ internal static class FullRunScenario
                 large = await MessagesAsync(environment, profile, sizes.LargeStore, LargeStoreNewPeople, "S2-", "bench-c", sizes.Messages, log, cancellationToken);
             }
 
-            Report.Print(new RunFigures(scale, sizes, floor, batch, batchCpu, workerPeak, webPeak, messages, large) { EveryChecked = every, Audit = audit },
-                Console.Out);
+            Report.Print(new RunFigures(scale, sizes, floor, storageFloor, batch, batchCpu, workerPeak, webPeak, messages, large)
+                { EveryChecked = every, Audit = audit }, Console.Out);
             Report.Statements("(a)", batchStatements, Console.Out);
             Report.Statements("(b)", messageStatements, Console.Out);
         }
@@ -153,11 +156,13 @@ internal static class FullRunScenario
     {
         var bodies = SingleRegistrations.Bodies(new WorkloadGenerator(stored, newFrom, prefix, callerInsurer: null), count, tag);
         var noOp = await NoOpTransportFloor.MessagesPerSecondAsync(environment, bodies, cancellationToken);
+        var transport = await NoticeTransportFloor.MessagesPerSecondAsync(environment, bodies, cancellationToken);
         var before = profile.Snapshot();
         var figures = await SingleRegistrations.RunAsync(environment, bodies, tag, cancellationToken);
         var cpu = CpuProfile.Between(before, profile.Snapshot());
-        log.Step($"({(tag.EndsWith('b') ? "b" : "c")}) {figures.PerSecond:N0} registrations/s end to end; no-op consumer {noOp:N0} msg/s");
-        return new MessageRun(stored, figures, noOp, cpu);
+        log.Step($"({(tag.EndsWith('b') ? "b" : "c")}) {figures.PerSecond:N0} registrations/s end to end; no-op consumer {noOp:N0} msg/s, " +
+            $"transport floor {transport:N0} msg/s");
+        return new MessageRun(stored, figures, noOp, transport, cpu);
     }
 
     private static async Task<string> CreateApiKeyAsync(IServiceProvider services, string insurer, CancellationToken cancellationToken)
@@ -208,10 +213,12 @@ internal static class FullRunScenario
 
 public sealed record Sizes(long Stored, long BatchRows, long Messages, long LargeStore);
 
-public sealed record MessageRun(long Stored, MessageFigures Figures, double NoOpPerSecond, IReadOnlyList<(string Name, double Seconds)> Cpu);
+/// <param name="TransportPerSecond">The transport floor: one notice-sized message sent per message consumed.</param>
+public sealed record MessageRun(
+    long Stored, MessageFigures Figures, double NoOpPerSecond, double TransportPerSecond, IReadOnlyList<(string Name, double Seconds)> Cpu);
 
 public sealed record RunFigures(
-    double Scale, Sizes Sizes, double FloorRowsPerSecond, BatchFigures Batch, IReadOnlyList<(string Name, double Seconds)> BatchCpu,
+    double Scale, Sizes Sizes, double FloorRowsPerSecond, double StorageFloorRowsPerSecond, BatchFigures Batch, IReadOnlyList<(string Name, double Seconds)> BatchCpu,
     long WorkerPeakBytes, long WebPeakBytes, MessageRun Messages, MessageRun? LargeStore)
 {
     /// <summary>(a') the same batch with every row checked against J-LIS (the default policy).</summary>

@@ -12,12 +12,7 @@ public static class MessagePublisher
 
     public static async Task PublishAsync(BenchEnvironment environment, string queue, IReadOnlyList<byte[]> bodies, CancellationToken cancellationToken)
     {
-        var factory = new ConnectionFactory
-        {
-            HostName = environment.RabbitHost, Port = environment.RabbitPort,
-            UserName = environment.RabbitUser, Password = environment.RabbitPassword,
-        };
-        await using var connection = await factory.CreateConnectionAsync(cancellationToken);
+        await using var connection = await Factory(environment).CreateConnectionAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
         using var slots = new SemaphoreSlim(InFlight);
@@ -30,6 +25,20 @@ public static class MessagePublisher
 
         await Task.WhenAll(sends);
     }
+
+    /// <summary>Deletes a queue a floor filled, so that its messages do not weigh on the runs after it.</summary>
+    public static async Task DeleteQueueAsync(BenchEnvironment environment, string queue, CancellationToken cancellationToken)
+    {
+        await using var connection = await Factory(environment).CreateConnectionAsync(cancellationToken);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        await channel.QueueDeleteAsync(queue, cancellationToken: cancellationToken);
+    }
+
+    private static ConnectionFactory Factory(BenchEnvironment environment) => new()
+    {
+        HostName = environment.RabbitHost, Port = environment.RabbitPort,
+        UserName = environment.RabbitUser, Password = environment.RabbitPassword,
+    };
 
     private static async Task SendAsync(IChannel channel, string queue, byte[] body, SemaphoreSlim slots, CancellationToken cancellationToken)
     {

@@ -17,9 +17,11 @@ public static class Report
             $"    batch path      {f.Batch.RowsPerSecond,10:N0} rows/s   ({f.Batch.Total.TotalSeconds:F1} s: upload {f.Batch.Upload.TotalSeconds:F1} s, " +
                 $"then decided in {(f.Batch.Total - f.Batch.Upload).TotalSeconds:F1} s)",
             $"    bare COPY floor {f.FloorRowsPerSecond,10:N0} rows/s   (batch path is {f.FloorRowsPerSecond / f.Batch.RowsPerSecond:F2}× slower)",
+            $"    storage floor   {f.StorageFloorRowsPerSecond,10:N0} rows/s   (COPY into the registrations table's columns and indexes; " +
+                $"batch path takes {f.StorageFloorRowsPerSecond / f.Batch.RowsPerSecond:F2}× its time)",
             $"    outcomes        accepted {f.Batch.Accepted:N0}, rejected {f.Batch.Rejected:N0}, suspected {f.Batch.Suspected:N0}, pending {f.Batch.Pending:N0}",
-            Target("≥ 50,000 rows/s and within 4× of the floor",
-                f.Batch.RowsPerSecond >= 50_000 && f.FloorRowsPerSecond / f.Batch.RowsPerSecond <= 4),
+            Target("≥ 50,000 rows/s and at most 2× the storage floor's time",
+                f.Batch.RowsPerSecond >= 50_000 && f.StorageFloorRowsPerSecond / f.Batch.RowsPerSecond <= 2),
             Cpu(f.BatchCpu, f.Batch.Total),
         };
         if (f.EveryChecked is { } every)
@@ -31,7 +33,7 @@ public static class Report
         }
 
         lines.AddRange(Messages("(b)", f.Messages));
-        lines.Add(Target("≥ 60 % of the no-op consumer", f.Messages.Figures.PerSecond >= 0.6 * f.Messages.NoOpPerSecond));
+        lines.Add(Target("≥ 70 % of the transport floor", f.Messages.Figures.PerSecond >= 0.7 * f.Messages.TransportPerSecond));
         if (f.LargeStore is { } large)
         {
             lines.AddRange(Messages("(c)", large));
@@ -71,6 +73,8 @@ public static class Report
         $"    end to end      {run.Figures.PerSecond,10:N0} registrations/s   (all decided after {run.Figures.Decided.TotalSeconds:F1} s, " +
             $"last notice out after {run.Figures.EndToEnd.TotalSeconds:F1} s)",
         $"    no-op consumer  {run.NoOpPerSecond,10:N0} messages/s   (end to end is {run.Figures.PerSecond / run.NoOpPerSecond:P0} of it)",
+        $"    transport floor {run.TransportPerSecond,10:N0} messages/s   (one notice sent per message; end to end is " +
+            $"{run.Figures.PerSecond / run.TransportPerSecond:P0} of it)",
         Cpu(run.Cpu, run.Figures.EndToEnd),
     ];
 

@@ -61,13 +61,14 @@ public static class OperationReader
         }
 
         var note = Blank(message.OperationNote) ? null : PersonalNumbersInText.Mask(message.OperationNote!.Trim());
+        var reason = ReadReason(kind, message.OperationReason, note, problems);
         if (note is { Length: > MaxNoteLength })
         {
+            // Checked after the reason, which only asks whether a note was given: a long note is one problem, not two.
             problems.Add(Problem(FieldNames.OperationNote, $"理由（operationNote）は{MaxNoteLength}文字以内で指定してください（{note.Length}文字でした）。"));
             note = null;
         }
 
-        var reason = ReadReason(kind, message.OperationReason, note, problems);
         return new OperationRequest(kind, id, reason, note, problems);
     }
 
