@@ -26,7 +26,8 @@ public static class ResidentRegistryExtensions
         services.TryAddSingleton(sp => new JlisResilience(
             sp.GetRequiredService<IOptions<JlisOptions>>().Value,
             sp.GetRequiredService<ILoggerFactory>(),
-            sp.GetService<TimeProvider>() ?? TimeProvider.System));
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
 
         services.AddHttpClient<IResidentRegistry, JlisHttpClient>((sp, httpClient) =>
         {

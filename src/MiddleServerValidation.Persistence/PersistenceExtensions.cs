@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -18,7 +19,10 @@ public static class PersistenceExtensions
     /// </summary>
     public static IHostApplicationBuilder AddPersistence(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(provider => new NpgsqlDataSourceBuilder(ConnectionString(provider)).Build());
+        // Npgsql logs through the host's logging (parameter values stay out: parameter logging is off by default).
+        builder.Services.AddSingleton(provider => new NpgsqlDataSourceBuilder(ConnectionString(provider))
+            .UseLoggerFactory(provider.GetRequiredService<ILoggerFactory>())
+            .Build());
         builder.Services.AddDbContext<ValidationDbContext>((provider, options) =>
             options.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddHealthChecks().AddDbContextCheck<ValidationDbContext>("database", tags: ["ready"]);

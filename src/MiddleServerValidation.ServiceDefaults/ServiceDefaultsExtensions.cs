@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MiddleServerValidation.ServiceDefaults.Telemetry;
 
 namespace MiddleServerValidation.ServiceDefaults;
 
@@ -12,7 +13,7 @@ public static class ServiceDefaultsExtensions
     public const string LiveTag = "live";
     public const string ReadyTag = "ready";
 
-    /// <summary>Logging, health checks and shutdown behaviour shared by every host.</summary>
+    /// <summary>Logging, OpenTelemetry, health checks and shutdown behaviour shared by every host.</summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
         builder.Logging.AddSimpleConsole(options =>
@@ -21,6 +22,7 @@ public static class ServiceDefaultsExtensions
             options.TimestampFormat = "HH:mm:ss.fff ";
             options.UseUtcTimestamp = false;
         });
+        builder.AddTelemetry();
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         return builder;

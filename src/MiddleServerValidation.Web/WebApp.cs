@@ -2,6 +2,7 @@ using MiddleServerValidation.Persistence;
 using MiddleServerValidation.ServiceDefaults;
 using MiddleServerValidation.Web.Batches;
 using MiddleServerValidation.Web.HttpSecurity;
+using MiddleServerValidation.Web.OpenApi;
 using MiddleServerValidation.Web.Registrations;
 using MiddleServerValidation.Web.Review;
 using MiddleServerValidation.Web.Review.Reports;
@@ -25,6 +26,7 @@ public static class WebApp
         builder.AddReviewConsole();
         builder.AddReportsPage();
         builder.AddBatchApi();
+        builder.AddInsurerApiDocument();
 
         // Last, so tests can replace settings and services.
         configure?.Invoke(builder);
@@ -33,6 +35,7 @@ public static class WebApp
         app.MapReviewConsole();
         app.MapBatchApi();
         app.MapRegistrationApi();
+        app.MapInsurerApiDocument();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using MassTransit;
+using MiddleServerValidation.Jlis.Health;
 using MiddleServerValidation.Processing;
 using MiddleServerValidation.ServiceDefaults;
 using MiddleServerValidation.Worker.Batches;
@@ -31,7 +32,9 @@ public static class WorkerApp
         builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
         builder.AddNoticeDispatch();
         builder.AddBatchFiles();
+        builder.Services.AddSingleton<PendingLookupMetrics>();
         builder.Services.AddHostedService<PendingLookupService>();
+        builder.Services.AddHealthChecks().AddJlisCircuitCheck(ServiceDefaultsExtensions.ReadyTag);
         builder.AddReconciliationSchedule();
 
         // Last, so tests can replace settings and services.

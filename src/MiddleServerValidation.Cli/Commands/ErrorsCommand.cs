@@ -51,7 +51,7 @@ internal static class ErrorsCommand
     {
         var builder = CliHost.CreateBuilder();
         builder.AddProcessing();
-        using var host = builder.Build();
+        using var host = CliHost.Build(builder);
         var protector = host.Services.GetRequiredService<PersonalNumberProtector>();
         var step = host.Services.GetRequiredService<DecisionStep>();
         await using var reader = await ErrorQueueReader.ConnectAsync(BrokerOptions(), cancellationToken);

@@ -28,7 +28,7 @@ internal static class MigrateCommand
             }
 
             builder.AddPersistence();
-            using var host = builder.Build();
+            using var host = CliHost.Build(builder);
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ValidationDbContext>();
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();

@@ -28,7 +28,7 @@ internal static class PersonalDataCommand
     {
         var builder = CliHost.CreateBuilder();
         builder.AddPersistence();
-        using var host = builder.Build();
+        using var host = CliHost.Build(builder);
         var protector = host.Services.GetRequiredService<PersonalNumberProtector>();
         var rotation = new PersonalDataRotation(host.Services.GetRequiredService<NpgsqlDataSource>(), protector, batch, lookupKeys);
         AnsiConsole.MarkupLineInterpolated($"有効な鍵 {protector.ActiveKeyId} で暗号化し直します{(lookupKeys ? "（照合キーも作り直します）" : "")}…");

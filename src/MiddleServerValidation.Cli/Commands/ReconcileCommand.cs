@@ -62,7 +62,7 @@ internal static class ReconcileCommand
     {
         var builder = CliHost.CreateBuilder();
         builder.AddReconciliation();
-        using var host = builder.Build();
+        using var host = CliHost.Build(builder);
         try
         {
             // Starting the host validates every setting (database, keys, J-LIS, reconciliation) before any work.
@@ -113,7 +113,7 @@ internal static class ReconcileCommand
 
         var builder = CliHost.CreateBuilder();
         builder.AddReconciliation();
-        using var host = builder.Build();
+        using var host = CliHost.Build(builder);
         var preview = host.Services.GetRequiredService<RuleChangePreview>();
         var diff = await ProgressDisplay.RunAsync(progress => preview.PreviewAsync(proposed, progress, cancellationToken), cancellationToken);
         RuleChangeTable.Print(proposed, diff);

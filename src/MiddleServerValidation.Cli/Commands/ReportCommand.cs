@@ -48,7 +48,7 @@ internal static class ReportCommand
         var builder = CliHost.CreateBuilder();
         builder.AddPersistence();
         builder.AddReconciliationResults();
-        using var host = builder.Build();
+        using var host = CliHost.Build(builder);
         var report = host.Services.GetRequiredService<IDataQualityFigures>();
         var corrections = host.Services.GetRequiredService<ICorrectionFiles>();
 

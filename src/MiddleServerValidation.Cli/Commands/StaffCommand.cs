@@ -124,7 +124,7 @@ internal static class StaffCommand
         var builder = CliHost.CreateBuilder();
         builder.AddPersistence();
         builder.AddStaffAccounts();
-        using var host = builder.Build();
+        using var host = CliHost.Build(builder);
         await using var scope = host.Services.CreateAsyncScope();
         try
         {

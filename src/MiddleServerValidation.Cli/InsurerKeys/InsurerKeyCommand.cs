@@ -108,7 +108,7 @@ internal static class InsurerKeyCommand
     {
         var builder = CliHost.CreateBuilder();
         builder.AddPersistence();
-        using var host = builder.Build();
+        using var host = CliHost.Build(builder);
         await using var scope = host.Services.CreateAsyncScope();
         await action(scope.ServiceProvider.GetRequiredService<ValidationDbContext>());
     }

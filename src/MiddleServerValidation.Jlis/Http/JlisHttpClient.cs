@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using MiddleServerValidation.Jlis.Resilience;
 using MiddleServerValidation.Jlis.Wire;
 using Polly.CircuitBreaker;
+using Polly.RateLimiting;
 using Polly.Timeout;
 
 namespace MiddleServerValidation.Jlis.Http;
@@ -114,9 +115,9 @@ internal sealed partial class JlisHttpClient(
         {
             return unavailable($"J-LIS unreachable ({e.HttpRequestError}), retries exhausted");
         }
-        catch (ConcurrencyLimitRejectedException e)
+        catch (RateLimiterRejectedException)
         {
-            return unavailable(e.Message);
+            return unavailable(JlisResilience.QueueFullCause);
         }
     }
 

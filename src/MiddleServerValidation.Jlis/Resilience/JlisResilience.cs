@@ -1,7 +1,9 @@
+using System.Diagnostics.Metrics;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
+using Polly.RateLimiting;
 using Polly.Retry;
 
 namespace MiddleServerValidation.Jlis.Resilience;
@@ -13,10 +15,16 @@ namespace MiddleServerValidation.Jlis.Resilience;
 /// </summary>
 internal sealed class JlisResilience : IDisposable
 {
-    private readonly ConcurrencyLimiter limiter;
+    /// <summary>What a lookup refused by a full queue reports as its cause.</summary>
+    public const string QueueFullCause = "Too many J-LIS lookups are already waiting; the queue is full.";
 
-    public JlisResilience(JlisOptions options, ILoggerFactory loggerFactory, TimeProvider timeProvider)
+    private readonly ConcurrencyLimiter limiter;
+    private readonly CircuitBreakerStateProvider circuit = new();
+
+    public JlisResilience(JlisOptions options, ILoggerFactory loggerFactory, TimeProvider timeProvider, IMeterFactory? meters = null)
     {
+        Metrics = meters is null ? null : new JlisMetrics(meters, () => circuit.CircuitState);
+
         var logger = loggerFactory.CreateLogger("MiddleServerValidation.Jlis.Resilience");
         limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
@@ -27,16 +35,23 @@ internal sealed class JlisResilience : IDisposable
 
         Pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider }
             // Outermost, so retries and their back-off hold the slot: N slots = at most N requests in flight.
-            .AddStrategy(_ => new ConcurrencyLimitStrategy(limiter))
+            // A lookup that finds the queue full fails with RateLimiterRejectedException.
+            .AddRateLimiter(limiter)
             // Outside the breaker, so each attempt is recorded by it, and an open circuit ends the retries.
             .AddRetry(Retry(options, logger, timeProvider))
-            .AddCircuitBreaker(CircuitBreaker(options, logger))
+            .AddCircuitBreaker(CircuitBreaker(options, logger, circuit))
             // Innermost: it bounds one attempt; a timed-out attempt counts as a failure for the breaker.
             .AddTimeout(options.AttemptTimeout)
             .Build();
     }
 
     public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
+
+    /// <summary>Null where the host has no metrics (the meter's owner is the host's factory).</summary>
+    public JlisMetrics? Metrics { get; }
+
+    /// <summary>The breaker's state as lookups see it now (for the readiness check and the circuit gauge).</summary>
+    public CircuitState CircuitState => circuit.CircuitState;
 
     public void Dispose() => limiter.Dispose();
 
@@ -59,8 +74,9 @@ internal sealed class JlisResilience : IDisposable
     };
 
     private static CircuitBreakerStrategyOptions<HttpResponseMessage> CircuitBreaker(
-        JlisOptions options, ILogger logger) => new()
+        JlisOptions options, ILogger logger, CircuitBreakerStateProvider state) => new()
     {
+        StateProvider = state,
         ShouldHandle = TransientFailures.CircuitBreaker(),
         FailureRatio = options.CircuitBreakerFailureRatio,
         MinimumThroughput = options.CircuitBreakerMinimumThroughput,

@@ -9,7 +9,7 @@ namespace MiddleServerValidation.Processing.Batches;
 /// the database refuses for another reason than its availability is committed row by row, and a row refused alone is
 /// answered Rejected.
 /// </summary>
-internal sealed class BatchChunkDecider(BatchProcessingOptions options, TimeProvider clock, ILogger logger, BatchClaim claim)
+internal sealed class BatchChunkDecider(BatchProcessingOptions options, TimeProvider clock, ILogger logger, BatchClaim claim, BatchMetrics metrics)
 {
     /// <summary>Commits a chunk; when the database refuses it for a reason other than load, row by row, so one bad row cannot stop the file.</summary>
     public async Task<int> DecideAsync(BatchChunk chunk, int previous, CancellationToken ct)
@@ -19,12 +19,15 @@ internal sealed class BatchChunkDecider(BatchProcessingOptions options, TimeProv
             throw new InvalidOperationException($"Batch {claim.BatchId}: chunk starts at row {chunk.FirstRowNo}, expected {previous + 1}.");
         }
 
+        using var span = metrics.StartChunk(claim.BatchId, chunk.FirstRowNo, chunk.LastRowNo);
         try
         {
             var started = clock.GetTimestamp();
+            BatchRowResult[] committed = [];
             await chunk.Open.CommitAsync(async (connection, results, token) =>
             {
                 var lines = await BatchResults.OfAsync(connection, claim, chunk, results, token);
+                committed = lines;
                 await CommitResultsAsync(connection, previous, lines, token);
                 if (lines[^1].RowNo < claim.TotalRows)
                 {
@@ -34,12 +37,14 @@ internal sealed class BatchChunkDecider(BatchProcessingOptions options, TimeProv
                     await relax.ExecuteNonQueryAsync(token);
                 }
             }, ct);
+            metrics.Committed(committed, clock.GetElapsedTime(started));
             logger.LogDebug("Batch {BatchId}: rows {From}-{To} committed in {Ms:0} ms", claim.BatchId, chunk.FirstRowNo, chunk.LastRowNo,
                 clock.GetElapsedTime(started).TotalMilliseconds);
             return chunk.LastRowNo;
         }
         catch (Exception e) when (IsRowFault(e, ct) && chunk.Rows.Count > 1)
         {
+            span?.AddEvent(new System.Diagnostics.ActivityEvent("committing row by row"));
             logger.LogWarning(e, "Batch {BatchId}: rows {From}-{To} failed together; deciding them one by one", claim.BatchId, chunk.FirstRowNo, chunk.LastRowNo);
             return await DecideRowByRowAsync(chunk, previous, ct);
         }
@@ -56,20 +61,25 @@ internal sealed class BatchChunkDecider(BatchProcessingOptions options, TimeProv
         var done = previous;
         for (var i = 0; i < chunk.Rows.Count; i++)
         {
-            var (row, before) = (chunk.Rows[i], done);
+            var (row, before, started) = (chunk.Rows[i], done, clock.GetTimestamp());
+            BatchRowResult? line = null;
             if (chunk.Rejected[i] is { } rejected)
             {
+                line = rejected;
                 await chunk.Open.InTransactionAsync((connection, token) => CommitResultsAsync(connection, before, [rejected], token), ct);
             }
             else if (await chunk.Open.CommitOneAsync(itemOfRow[i], async (result, connection, token) =>
-                         await CommitResultsAsync(connection, before, [await BatchResults.OfRowAsync(connection, claim, row, result, token)], token),
+                         await CommitResultsAsync(connection, before, [line = await BatchResults.OfRowAsync(connection, claim, row, result, token)], token),
                          e => IsRowFault(e, ct), ct) is null)
             {
                 logger.LogError("Batch {BatchId}: row {RowNo} (line {LineNo}) cannot be stored; answered Rejected", claim.BatchId, row.RowNo, row.LineNo);
-                await chunk.Open.InTransactionAsync(
-                    (connection, token) => CommitResultsAsync(connection, before, [BatchRowResult.Rejected(row, [BatchRows.Unstorable])], token), ct);
+                line = BatchRowResult.Rejected(row, [BatchRows.Unstorable]);
+                var unstorable = line;
+                await chunk.Open.InTransactionAsync((connection, token) => CommitResultsAsync(connection, before, [unstorable], token), ct);
             }
 
+            // Set on each path above: by the commit callback when the row was stored.
+            metrics.Committed([line!], clock.GetElapsedTime(started));
             done = row.RowNo;
         }
 

@@ -10,6 +10,7 @@ public static class BatchProcessingExtensions
     {
         builder.Services.AddOptions<BatchProcessingOptions>().BindConfiguration(BatchProcessingOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<BatchMetrics>();
         builder.Services.AddSingleton<BatchProcessor>();
         builder.Services.AddSingleton<BatchRecovery>();
         return builder;

@@ -22,7 +22,8 @@ public sealed class BatchProcessor(
     PersonalNumberProtector protector,
     IOptions<BatchProcessingOptions> options,
     TimeProvider clock,
-    ILogger<BatchProcessor> logger)
+    ILogger<BatchProcessor> logger,
+    BatchMetrics metrics)
 {
     private readonly BatchProcessingOptions _options = options.Value;
 
@@ -66,12 +67,14 @@ public sealed class BatchProcessor(
         logger.LogInformation("Batch {BatchId}: deciding rows {From} to {Total}", batchId, claim.RowsDone + 1, claim.TotalRows);
         var started = clock.GetTimestamp();
         var outcome = BatchRunOutcome.SliceEnded;
+        var rowsDone = claim.RowsDone;
         try
         {
-            outcome = await DecideInOrderAsync(claim, started, stopping, ct);
+            (outcome, rowsDone) = await DecideInOrderAsync(claim, started, stopping, ct);
         }
         finally
         {
+            metrics.RunEnded(rowsDone - claim.RowsDone, clock.GetElapsedTime(started));
             if (outcome != BatchRunOutcome.Completed)
             {
                 await ReleaseAsync(claim);
@@ -89,11 +92,11 @@ public sealed class BatchProcessor(
         return outcome;
     }
 
-    private async Task<BatchRunOutcome> DecideInOrderAsync(BatchClaim claim, long started, CancellationToken stopping, CancellationToken ct)
+    private async Task<(BatchRunOutcome Outcome, int RowsDone)> DecideInOrderAsync(BatchClaim claim, long started, CancellationToken stopping, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var reader = new BatchChunkReader(dataSource, intake, step, protector, _options, clock, logger, claim);
-        var decider = new BatchChunkDecider(_options, clock, logger, claim);
+        var decider = new BatchChunkDecider(_options, clock, logger, claim, metrics);
         // Chunks are prepared concurrently (their history reads and J-LIS calls overlap) but written in order.
         var chunks = Channel.CreateBounded<Task<BatchChunk>>(_options.PrepareAhead);
         var producer = Task.Run(() => reader.PrepareInOrderAsync(chunks.Writer, stop.Token), CancellationToken.None);
@@ -110,12 +113,12 @@ public sealed class BatchProcessor(
 
                 if (done >= claim.TotalRows)
                 {
-                    return BatchRunOutcome.Completed;
+                    return (BatchRunOutcome.Completed, done);
                 }
 
                 if (stopping.IsCancellationRequested || clock.GetElapsedTime(started) >= _options.SliceDuration)
                 {
-                    return BatchRunOutcome.SliceEnded;
+                    return (BatchRunOutcome.SliceEnded, done);
                 }
             }
 

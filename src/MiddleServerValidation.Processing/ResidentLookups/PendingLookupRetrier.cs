@@ -57,6 +57,13 @@ public sealed class PendingLookupRetrier(
         return new PendingRetryResult(due.Count, completed, postponed + unreadable.Count);
     }
 
+    /// <summary>How many J-LIS lookups are pending now (for the pending-lookups gauge).</summary>
+    public async Task<long> CountPendingAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT count(*) FROM resident_lookups WHERE status = 'Pending'");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     /// <summary>A row that cannot be read back (e.g. a key no longer configured) is postponed, not allowed to block the rest.</summary>
     private (List<(DueLookup Due, Candidate Candidate)> Readable, List<(DueLookup Due, string Cause)> Unreadable) ReadCandidates(List<DueLookup> due)
     {

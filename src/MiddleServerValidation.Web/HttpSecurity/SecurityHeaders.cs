@@ -10,6 +10,11 @@ internal static class SecurityHeaders
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'";
 
+    /// <summary>The API reference page (Development only): its own scripts and inline styles, nothing from elsewhere.</summary>
+    public const string ReferencePagePolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        + "font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         // Set as the response starts: after an exception handler cleared the headers, and only where none was set.

@@ -14,7 +14,7 @@ namespace MiddleServerValidation.Worker.Notices;
 /// </summary>
 public sealed class NoticeDispatcher(
     NpgsqlDataSource dataSource, INoticePublisher publisher, IOptions<NoticeDispatchOptions> options, TimeProvider clock,
-    ILogger<NoticeDispatcher> logger) : BackgroundService
+    ILogger<NoticeDispatcher> logger, OutboxMetrics? metrics = null) : BackgroundService
 {
     private readonly NoticeDispatchOptions _options = options.Value;
     private readonly Guid _owner = Guid.CreateVersion7();
@@ -81,6 +81,7 @@ public sealed class NoticeDispatcher(
         var failed = sends.Where(s => !s.Send.IsCompletedSuccessfully).ToList();
         // Recorded even when the host is stopping: what was sent stays sent, what was not is given back at once.
         await NoticeOutbox.MarkSentAsync(dataSource, sent, CancellationToken.None);
+        metrics?.Published(sends.Where(s => s.Send.IsCompletedSuccessfully).Select(s => s.Row), clock.GetUtcNow());
         await NoticeOutbox.ReleaseAsync(dataSource, _owner, failed.Select(f => f.Row.NoticeId).ToList(), CancellationToken.None);
         if (failed.Count > 0)
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Npgsql;
 using MiddleServerValidation.Processing.Intake;
@@ -12,14 +13,17 @@ namespace MiddleServerValidation.Worker.Registration;
 /// acknowledgement and its own error handling.
 /// </summary>
 public sealed class RegistrationBatcher(
-    IDecisionStep step, ProcessingOptions options, ILogger<RegistrationBatcher> logger) : BackgroundService
+    IDecisionStep step, ProcessingOptions options, ILogger<RegistrationBatcher> logger,
+    RegistrationMetrics? metrics = null, DecisionMetrics? decisions = null) : BackgroundService
 {
     private readonly Channel<Request> _requests = Channel.CreateUnbounded<Request>();
 
     public Task<RegistrationResult> SubmitAsync(Submission submission, CancellationToken cancellationToken)
     {
         var completion = new TaskCompletionSource<RegistrationResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_requests.Writer.TryWrite(new Request(submission, completion)))
+        // The consumer's span: the chunk's span links to it.
+        var message = Activity.Current?.Context ?? default;
+        if (!_requests.Writer.TryWrite(new Request(submission, completion, message)))
         {
             throw new InvalidOperationException("The registration batcher has stopped.");
         }
@@ -102,9 +106,13 @@ public sealed class RegistrationBatcher(
 
     private async Task DecideAsync(IReadOnlyList<Request> chunk, CancellationToken stoppingToken)
     {
+        using var span = metrics?.StartChunk(chunk.Select(r => r.Message), chunk.Count);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             var results = await step.DecideAsync(chunk.Select(r => r.Submission).ToArray(), stoppingToken);
+            metrics?.ChunkDecided(chunk.Count, Stopwatch.GetElapsedTime(started));
+            decisions?.Decided(results);
             for (var i = 0; i < chunk.Count; i++)
             {
                 chunk[i].Completion.TrySetResult(results[i]);
@@ -114,6 +122,7 @@ public sealed class RegistrationBatcher(
         {
             // One record the database refuses must not take the others with it: decide them one by one,
             // so only the culprit faults (and goes to the error queue with its cause).
+            span?.SetStatus(ActivityStatusCode.Error, "decided one by one after the chunk failed");
             logger.LogWarning(e, "A chunk of {Count} registrations failed; deciding them one by one", chunk.Count);
             foreach (var request in chunk)
             {
@@ -123,6 +132,7 @@ public sealed class RegistrationBatcher(
         catch (Exception e)
         {
             // A transient fault fails every message alike; each is retried by its own consumer.
+            span?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             logger.LogWarning(e, "A chunk of {Count} registrations failed", chunk.Count);
             foreach (var request in chunk)
             {
@@ -133,5 +143,5 @@ public sealed class RegistrationBatcher(
 
     private static bool IsTransient(Exception e) => e is NpgsqlException { IsTransient: true } or TimeoutException;
 
-    private sealed record Request(Submission Submission, TaskCompletionSource<RegistrationResult> Completion);
+    private sealed record Request(Submission Submission, TaskCompletionSource<RegistrationResult> Completion, ActivityContext Message);
 }

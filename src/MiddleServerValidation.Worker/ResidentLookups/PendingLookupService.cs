@@ -5,7 +5,7 @@ namespace MiddleServerValidation.Worker.ResidentLookups;
 
 /// <summary>Retries pending J-LIS lookups as they fall due, so Pending registrations get their final notice.</summary>
 public sealed class PendingLookupService(
-    PendingLookupRetrier retrier, ProcessingOptions options, ILogger<PendingLookupService> logger) : BackgroundService
+    PendingLookupRetrier retrier, ProcessingOptions options, ILogger<PendingLookupService> logger, PendingLookupMetrics metrics) : BackgroundService
 {
     private const int BatchSize = 200;
 
@@ -20,6 +20,7 @@ public sealed class PendingLookupService(
                 do
                 {
                     result = await retrier.RetryDueAsync(BatchSize, stoppingToken);
+                    metrics.Retried(result);
                 }
                 while (result.Claimed == BatchSize);
             }

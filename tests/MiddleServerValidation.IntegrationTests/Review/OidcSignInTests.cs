@@ -3,11 +3,15 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using MiddleServerValidation.IntegrationTests.Infrastructure;
 using MiddleServerValidation.Persistence.Audit;
+using MiddleServerValidation.Persistence.Staff;
 using MiddleServerValidation.Web;
 
 namespace MiddleServerValidation.IntegrationTests.Review;
 
-/// <summary>Staff signing in through an OpenID Connect provider (Console:Oidc), roles mapped from a claim.</summary>
+/// <summary>
+/// Staff signing in through an OpenID Connect provider (Console:Oidc): discovery, code flow with PKCE, a signed id_token that
+/// is checked before it is believed, roles mapped from a claim, and a server-side session like a local sign-in's.
+/// </summary>
 public sealed class OidcSignInTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>, IAsyncLifetime
 {
     private const int AuditCap = 3;
@@ -18,16 +22,14 @@ public sealed class OidcSignInTests(ServiceFixture fixture) : IClassFixture<Serv
     public async Task InitializeAsync()
     {
         _provider = await FakeOidcProvider.StartAsync();
-        var idp = _provider.Address.ToString().TrimEnd('/');
         // Whether the scheme exists is read from the configuration the host starts with: the command line here.
         _web = WebApp.Build(["--Console:Oidc:Enabled=true"], builder => fixture.Configure(builder, new Dictionary<string, string?>
         {
             ["Console:Oidc:DisplayName"] = "庁内アカウント",
-            ["Console:Oidc:ClientId"] = "review-console",
-            ["Console:Oidc:ClientSecret"] = "not-a-real-secret",
-            ["Console:Oidc:AuthorizationEndpoint"] = $"{idp}/authorize",
-            ["Console:Oidc:TokenEndpoint"] = $"{idp}/token",
-            ["Console:Oidc:UserInformationEndpoint"] = $"{idp}/userinfo",
+            // Endpoints and signing keys come from the provider's discovery document.
+            ["Console:Oidc:Authority"] = _provider.Issuer,
+            ["Console:Oidc:ClientId"] = FakeOidcProvider.ClientId,
+            ["Console:Oidc:ClientSecret"] = FakeOidcProvider.ClientSecret,
             ["Console:Oidc:RoleClaim"] = "groups",
             ["Console:Oidc:SupervisorValue"] = "msv-supervisors",
             ["Console:Oidc:ReviewerValue"] = "msv-reviewers",
@@ -56,8 +58,37 @@ public sealed class OidcSignInTests(ServiceFixture fixture) : IClassFixture<Serv
         Assert.Equal("/Cases", landed.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Contains("山田 次郎（監督者）", await landed.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/Audit")).StatusCode);
+        Assert.True(_provider.VerifiedPkceExchanges > 0, "the code was exchanged without a PKCE verifier");
         await using var db = fixture.CreateDbContext();
         Assert.True(await db.Set<AuditEntry>().AnyAsync(a => a.Actor == "yamada@example.lg.jp" && a.Action == AuditActions.SignIn && a.ActorRole == "Supervisor"));
+        // The sign-in is a server-side session of this member of staff, like a local one.
+        Assert.True(await db.Set<StaffSession>().AnyAsync(s => s.UserName == "yamada@example.lg.jp" && s.Role == "Supervisor"
+            && s.Method == StaffSignInMethods.External && s.RevokedAt == null));
+    }
+
+    [Theory]
+    [InlineData(TokenFault.ForgedSignature, "IDX10511")] // signature validation failed
+    [InlineData(TokenFault.AlteredPayload, "IDX10511")]
+    [InlineData(TokenFault.WrongAudience, "IDX10214")] // audience validation failed
+    [InlineData(TokenFault.WrongNonce, "IDX21323")] // no nonce of this browser's sign-in matches the token's
+    public async Task An_id_token_that_fails_validation_signs_nobody_in(TokenFault fault, string reason)
+    {
+        var logged = fixture.Logs.Lines.Count;
+        var user = $"{fault.ToString().ToLowerInvariant()}@example.lg.jp";
+        _provider.SignedInUser = new() { ["sub"] = $"u-{fault}", ["preferred_username"] = user, ["groups"] = new[] { "msv-reviewers" } };
+        _provider.Fault = fault;
+        using var browser = Browser();
+
+        var landed = await browser.GetAsync("/Account/ExternalSignIn?returnUrl=%2FCases");
+
+        Assert.Equal("/Account/SignIn", landed.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("外部認証に失敗しました。", await landed.Content.ReadAsStringAsync());
+        Assert.Equal("/Account/SignIn", (await browser.GetAsync("/Cases")).RequestMessage!.RequestUri!.AbsolutePath);
+        await using var db = fixture.CreateDbContext();
+        Assert.False(await db.Set<StaffSession>().AnyAsync(s => s.UserName == user));
+        Assert.False(await db.Set<AuditEntry>().AnyAsync(a => a.Actor == user && a.Action == AuditActions.SignIn));
+        // Refused for the fault itself (IdentityModel's error code in the handler's log), not for anything else.
+        Assert.Contains(fixture.Logs.Lines.Skip(logged), line => line.Contains(reason, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -32,17 +32,21 @@ internal sealed class RegistryHost : IAsyncDisposable
 
     public IResidentRegistry Registry => host.Services.GetRequiredService<IResidentRegistry>();
 
-    public static async Task<RegistryHost> StartAsync(Uri? baseAddress, IReadOnlyDictionary<string, string?>? overrides = null)
+    public IServiceProvider Services => host.Services;
+
+    public static async Task<RegistryHost> StartAsync(
+        Uri? baseAddress, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configure = null)
     {
         var logs = new CapturingLoggerProvider();
-        var host = Build(logs, baseAddress, overrides);
+        var host = Build(logs, baseAddress, overrides, configure: configure);
         await host.StartAsync();
         return new RegistryHost(host, logs);
     }
 
     /// <summary>Builds without starting, for tests about start-up validation; the environment is Production unless named.</summary>
     public static IHost Build(
-        CapturingLoggerProvider logs, Uri? baseAddress, IReadOnlyDictionary<string, string?>? overrides = null, string? environment = null)
+        CapturingLoggerProvider logs, Uri? baseAddress, IReadOnlyDictionary<string, string?>? overrides = null, string? environment = null,
+        Action<IServiceCollection>? configure = null)
     {
         var settings = new Dictionary<string, string?>(FastDefaults) { ["Jlis:BaseAddress"] = baseAddress?.ToString() };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
@@ -59,6 +63,7 @@ internal sealed class RegistryHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Debug).AddProvider(logs);
         builder.Services.AddResidentRegistry();
+        configure?.Invoke(builder.Services);
         return builder.Build();
     }
 

@@ -1,20 +1,20 @@
-using System.Net.Http.Headers;
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.OAuth;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using MiddleServerValidation.Persistence.Audit;
-using MiddleServerValidation.Persistence.Staff;
 using MiddleServerValidation.Staff;
 using MiddleServerValidation.Web.Review.Audit;
 
 namespace MiddleServerValidation.Web.Review.Authentication;
 
 /// <summary>
-/// The OpenID Connect sign-in, on the framework's OAuth handler (the OpenIdConnect package does not restore here):
-/// code flow with PKCE; who the user is and which role they have come from the userinfo endpoint, read over the
-/// back channel with the access token. A user with neither role value is refused and sent back to the sign-in page.
+/// The OpenID Connect sign-in on the framework's handler: the provider's endpoints and signing keys from its discovery
+/// document, authorization code flow with PKCE, and an id_token whose signature, issuer, audience, lifetime and nonce are
+/// all checked before anything in it is believed. Who the user is and which role they have come from its claims (and,
+/// with <see cref="StaffOidcOptions.ReadUserInfo"/>, the userinfo endpoint's). A user with neither role value is
+/// refused; anyone else is handed to the cookie scheme as a member of staff, which starts their server-side session.
 /// </summary>
 public static class StaffOidc
 {
@@ -26,42 +26,56 @@ public static class StaffOidc
     {
         var services = authentication.Services;
         services.AddOptions<StaffOidcOptions>().BindConfiguration(StaffOidcOptions.Section)
-            .Validate(o => !o.Problems().Any(), "Console:Oidc is enabled but incomplete: set ClientId and the three endpoints.")
+            .Validate(o => !o.Problems().Any(), "Console:Oidc is enabled but incomplete: set ClientId and an https Authority.")
             .ValidateOnStart();
         if (!configuration.GetValue<bool>($"{StaffOidcOptions.Section}:Enabled"))
         {
             return authentication;
         }
 
-        authentication.AddOAuth(Scheme, "組織アカウント", _ => { });
-        services.AddOptions<OAuthOptions>(Scheme).Configure<IOptions<StaffOidcOptions>>((oauth, settings) => Configure(oauth, settings.Value));
+        authentication.AddOpenIdConnect(Scheme, "組織アカウント", _ => { });
+        services.AddOptions<OpenIdConnectOptions>(Scheme)
+            .Configure<IOptions<StaffOidcOptions>>((oidc, settings) => Configure(oidc, settings.Value));
         return authentication;
     }
 
-    private static void Configure(OAuthOptions oauth, StaffOidcOptions settings)
+    private static void Configure(OpenIdConnectOptions oidc, StaffOidcOptions settings)
     {
-        oauth.SignInScheme = StaffAuthentication.CookieScheme;
-        oauth.ClientId = settings.ClientId!;
-        oauth.ClientSecret = settings.ClientSecret ?? string.Empty;
-        oauth.AuthorizationEndpoint = settings.AuthorizationEndpoint!;
-        oauth.TokenEndpoint = settings.TokenEndpoint!;
-        oauth.UserInformationEndpoint = settings.UserInformationEndpoint!;
-        oauth.CallbackPath = settings.CallbackPath;
-        oauth.UsePkce = true;
-        // The provider returns to the callback with a top-level GET: Lax is enough, and it works over plain HTTP
-        // in development, where a SameSite=None cookie without Secure is dropped by browsers.
-        oauth.CorrelationCookie.SameSite = SameSiteMode.Lax;
-        oauth.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        oauth.Scope.Clear();
+        oidc.SignInScheme = StaffAuthentication.CookieScheme;
+        oidc.Authority = settings.Authority;
+        oidc.RequireHttpsMetadata = !settings.AuthorityIsLoopback;
+        oidc.ClientId = settings.ClientId;
+        oidc.ClientSecret = string.IsNullOrEmpty(settings.ClientSecret) ? null : settings.ClientSecret;
+        oidc.CallbackPath = settings.CallbackPath;
+        oidc.ResponseType = OpenIdConnectResponseType.Code;
+        oidc.UsePkce = true;
+        // The provider returns with a top-level GET, so the correlation and nonce cookies can be SameSite=Lax and work
+        // over plain HTTP in development (form_post would need SameSite=None, which browsers drop without Secure).
+        oidc.ResponseMode = OpenIdConnectResponseMode.Query;
+        oidc.CorrelationCookie.SameSite = SameSiteMode.Lax;
+        oidc.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        oidc.NonceCookie.SameSite = SameSiteMode.Lax;
+        oidc.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        // The console keeps its own session; the provider's tokens are not needed after sign-in.
+        oidc.SaveTokens = false;
+        // Claims under the provider's names (preferred_username, roles, groups), as the settings name them.
+        oidc.MapInboundClaims = false;
+        oidc.TokenValidationParameters.NameClaimType = settings.UserNameClaim;
+        oidc.TokenValidationParameters.RoleClaimType = settings.RoleClaim;
+        oidc.GetClaimsFromUserInfoEndpoint = settings.ReadUserInfo;
+        oidc.ClaimActions.MapUniqueJsonKey(settings.UserNameClaim, settings.UserNameClaim);
+        oidc.ClaimActions.MapUniqueJsonKey(settings.DisplayNameClaim, settings.DisplayNameClaim);
+        oidc.ClaimActions.MapJsonKey(settings.RoleClaim, settings.RoleClaim);
+        oidc.Scope.Clear();
         foreach (var scope in settings.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            oauth.Scope.Add(scope);
+            oidc.Scope.Add(scope);
         }
 
-        oauth.Events.OnCreatingTicket = context => ReadUserAsync(context, settings);
-        oauth.Events.OnTicketReceived = RefuseWithoutRoleAsync;
-        // Anyone can call the callback with rubbish: a fixed text, and no more rows per address than sign-in failures get.
-        oauth.Events.OnRemoteFailure = async context =>
+        oidc.Events.OnTicketReceived = context => AdmitStaffAsync(context, settings);
+        // Anyone can call the callback with rubbish, or a token that fails validation: a fixed text, and no more rows per
+        // address than sign-in failures get.
+        oidc.Events.OnRemoteFailure = async context =>
         {
             await context.HttpContext.RequestServices.GetRequiredService<SignInAudit>().WriteFailureAsync(
                 "（外部認証）", "外部認証に失敗しました", context.HttpContext.Connection.RemoteIpAddress?.ToString(), context.HttpContext.RequestAborted);
@@ -70,52 +84,32 @@ public static class StaffOidc
         };
     }
 
-    private static async Task ReadUserAsync(OAuthCreatingTicketContext context, StaffOidcOptions settings)
+    /// <summary>
+    /// The validated user as a member of staff (name, display name, role) for the cookie scheme, or a refusal when the
+    /// provider gives them no console role.
+    /// </summary>
+    private static async Task AdmitStaffAsync(TicketReceivedContext context, StaffOidcOptions settings)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, context.Options.UserInformationEndpoint);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", context.AccessToken);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        using var response = await context.Backchannel.SendAsync(request, context.HttpContext.RequestAborted);
-        response.EnsureSuccessStatusCode();
-        using var user = JsonDocument.Parse(await response.Content.ReadAsStringAsync(context.HttpContext.RequestAborted));
-
-        var userName = Text(user.RootElement, settings.UserNameClaim) ?? Text(user.RootElement, "sub")
-            ?? throw new InvalidOperationException($"The userinfo answer has no '{settings.UserNameClaim}' or 'sub'.");
-        var values = Values(user.RootElement, settings.RoleClaim);
+        var user = context.Principal!;
+        var userName = Text(user, settings.UserNameClaim) ?? Text(user, "sub")
+            ?? throw new InvalidOperationException($"The provider's claims have no '{settings.UserNameClaim}' or 'sub'.");
+        var values = user.FindAll(settings.RoleClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
         var role = values.Contains(settings.SupervisorValue) ? StaffRoles.Supervisor
             : values.Contains(settings.ReviewerValue) ? StaffRoles.Reviewer
             : null;
-        var displayName = Text(user.RootElement, settings.DisplayNameClaim) ?? userName;
-        context.Principal = role is null
-            ? new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, userName)]))
-            : StaffClaims.Principal(userName, displayName, role, StaffClaims.ExternalMethod);
-    }
-
-    private static async Task RefuseWithoutRoleAsync(TicketReceivedContext context)
-    {
-        var user = context.Principal!;
         var audit = context.HttpContext.RequestServices.GetRequiredService<AuditLog>();
-        if (user.StaffRole() is not { } role)
+        if (role is null)
         {
-            await audit.WriteAsync(user.UserName(), null, AuditActions.SignInFailed, null,
+            await audit.WriteAsync(userName, null, AuditActions.SignInFailed, null,
                 "外部認証: 審査コンソールの役割がありません", context.HttpContext.RequestAborted);
             context.Response.Redirect($"{StaffAuthentication.SignInPath}?error=role");
             context.HandleResponse();
             return;
         }
 
-        await audit.WriteAsync(user.UserName(), role, AuditActions.SignIn, null, "外部認証（OpenID Connect）", context.HttpContext.RequestAborted);
+        context.Principal = StaffClaims.Principal(userName, Text(user, settings.DisplayNameClaim) ?? userName, role, StaffClaims.ExternalMethod);
+        await audit.WriteAsync(userName, role, AuditActions.SignIn, null, "外部認証（OpenID Connect）", context.HttpContext.RequestAborted);
     }
 
-    private static string? Text(JsonElement user, string claim) =>
-        user.TryGetProperty(claim, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
-            ? text
-            : null;
-
-    private static HashSet<string> Values(JsonElement user, string claim) =>
-        !user.TryGetProperty(claim, out var value) ? []
-        : value.ValueKind == JsonValueKind.String ? [value.GetString()!]
-        : value.ValueKind == JsonValueKind.Array
-            ? value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).ToHashSet()
-            : [];
+    private static string? Text(ClaimsPrincipal user, string claim) => user.FindFirst(claim)?.Value is { Length: > 0 } text ? text : null;
 }

@@ -1,8 +1,9 @@
 namespace MiddleServerValidation.Web.Review.Authentication;
 
 /// <summary>
-/// Signing in staff through the organisation's OpenID Connect provider (section <c>Console:Oidc</c>, off by
-/// default): authorization code flow with PKCE, identity and role read from the provider's userinfo endpoint.
+/// Signing in staff through the organisation's OpenID Connect provider (section <c>Console:Oidc</c>, off by default).
+/// Everything about the provider (endpoints, signing keys, issuer) is read from its discovery document under
+/// <see cref="Authority"/>; the console's side is the client id and secret, and which claims name the user and the role.
 /// </summary>
 public sealed class StaffOidcOptions
 {
@@ -13,13 +14,16 @@ public sealed class StaffOidcOptions
     /// <summary>The button's label on the sign-in page.</summary>
     public string DisplayName { get; set; } = "組織アカウント";
 
+    /// <summary>The provider's issuer URL; its discovery document is <c>{Authority}/.well-known/openid-configuration</c>.</summary>
+    public string? Authority { get; set; }
+
     public string? ClientId { get; set; }
     public string? ClientSecret { get; set; }
-    public string? AuthorizationEndpoint { get; set; }
-    public string? TokenEndpoint { get; set; }
-    public string? UserInformationEndpoint { get; set; }
     public string CallbackPath { get; set; } = "/signin-oidc";
     public string Scopes { get; set; } = "openid profile";
+
+    /// <summary>Also read the user's claims from the provider's userinfo endpoint (where some providers put roles or groups).</summary>
+    public bool ReadUserInfo { get; set; } = true;
 
     public string UserNameClaim { get; set; } = "preferred_username";
     public string DisplayNameClaim { get; set; } = "name";
@@ -33,7 +37,10 @@ public sealed class StaffOidcOptions
     /// <summary>The value of <see cref="RoleClaim"/> that makes a Supervisor (wins over Reviewer).</summary>
     public string SupervisorValue { get; set; } = "Supervisor";
 
-    /// <summary>Japanese messages for what is missing or wrong; empty when the settings are usable.</summary>
+    /// <summary>Plain http only for a provider on this machine (development, tests).</summary>
+    public bool AuthorityIsLoopback => Uri.TryCreate(Authority, UriKind.Absolute, out var uri) && uri.IsLoopback;
+
+    /// <summary>What is missing or wrong (English, for the start-up failure); empty when the settings are usable.</summary>
     public IEnumerable<string> Problems()
     {
         if (!Enabled)
@@ -46,18 +53,9 @@ public sealed class StaffOidcOptions
             yield return "Console:Oidc:ClientId is required when Console:Oidc:Enabled is true.";
         }
 
-        foreach (var (name, value) in new[]
+        if (!Uri.TryCreate(Authority, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback))
         {
-            (nameof(AuthorizationEndpoint), AuthorizationEndpoint),
-            (nameof(TokenEndpoint), TokenEndpoint),
-            (nameof(UserInformationEndpoint), UserInformationEndpoint),
-        })
-        {
-            // Plain http only to a provider on this machine (development, tests).
-            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback))
-            {
-                yield return $"Console:Oidc:{name} must be an absolute https URL.";
-            }
+            yield return "Console:Oidc:Authority must be the provider's absolute https issuer URL.";
         }
     }
 }
