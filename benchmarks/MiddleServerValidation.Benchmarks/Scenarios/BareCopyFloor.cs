@@ -17,8 +17,10 @@ public static class BareCopyFloor
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
+        // The file's own columns (a registrations file has no operation columns), checked against the contract's names.
+        var columns = Header(file);
         await ExecuteAsync(connection, "DROP TABLE IF EXISTS bench_floor; CREATE TABLE bench_floor (" +
-            string.Join(", ", BatchColumns.Names.Select(n => n + " text")) + ")", cancellationToken);
+            string.Join(", ", columns.Select(n => n + " text")) + ")", cancellationToken);
 
         var clock = Stopwatch.StartNew();
         long rows = 0;
@@ -27,7 +29,7 @@ public static class BareCopyFloor
             var csv = new CsvReader(reader);
             csv.Read();
             await using var copy = await connection.BeginBinaryImportAsync(
-                $"COPY bench_floor ({string.Join(", ", BatchColumns.Names)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+                $"COPY bench_floor ({string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
             while (await csv.ReadAsync(cancellationToken) is { } record)
             {
                 await copy.StartRowAsync(cancellationToken);
@@ -45,6 +47,13 @@ public static class BareCopyFloor
         var seconds = clock.Elapsed.TotalSeconds;
         await ExecuteAsync(connection, "DROP TABLE bench_floor", cancellationToken);
         return rows / seconds;
+    }
+
+    private static string[] Header(string file)
+    {
+        using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var header = new CsvReader(reader).Read()!.Fields;
+        return header.All(BatchColumns.Names.Contains) ? header : throw new InvalidDataException("The batch file's header has a name outside the contract.");
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)

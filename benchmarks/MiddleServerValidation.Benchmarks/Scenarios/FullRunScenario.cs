@@ -154,11 +154,12 @@ internal static class FullRunScenario
         BenchEnvironment environment, CpuProfile profile, long stored, long newFrom, string prefix, string tag, long count, RunLog log,
         CancellationToken cancellationToken)
     {
-        var bodies = SingleRegistrations.Bodies(new WorkloadGenerator(stored, newFrom, prefix, callerInsurer: null), count, tag);
+        var registrations = SingleRegistrations.Bodies(new WorkloadGenerator(stored, newFrom, prefix, callerInsurer: null), count, tag);
+        var bodies = registrations.Select(r => r.Body).ToList();
         var noOp = await NoOpTransportFloor.MessagesPerSecondAsync(environment, bodies, cancellationToken);
         var transport = await NoticeTransportFloor.MessagesPerSecondAsync(environment, bodies, cancellationToken);
         var before = profile.Snapshot();
-        var figures = await SingleRegistrations.RunAsync(environment, bodies, tag, cancellationToken);
+        var figures = await SingleRegistrations.RunAsync(environment, registrations, tag, cancellationToken);
         var cpu = CpuProfile.Between(before, profile.Snapshot());
         log.Step($"({(tag.EndsWith('b') ? "b" : "c")}) {figures.PerSecond:N0} registrations/s end to end; no-op consumer {noOp:N0} msg/s, " +
             $"transport floor {transport:N0} msg/s");

@@ -25,6 +25,20 @@ public sealed class QueueDepth : IAsyncDisposable
     public async Task<uint> ReadyAsync(CancellationToken cancellationToken) =>
         (await _channel.QueueDeclarePassiveAsync(_queue, cancellationToken)).MessageCount;
 
+    /// <summary>The same for a queue that may not exist yet (an error queue is declared at the first fault): 0 then.</summary>
+    public async Task<uint> ReadyOrNoneAsync(CancellationToken cancellationToken)
+    {
+        await using var channel = await _connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        try
+        {
+            return (await channel.QueueDeclarePassiveAsync(_queue, cancellationToken)).MessageCount;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return 0;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _channel.CloseAsync();

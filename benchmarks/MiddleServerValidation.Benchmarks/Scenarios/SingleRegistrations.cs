@@ -12,26 +12,29 @@ namespace MiddleServerValidation.Benchmarks.Scenarios;
 /// </summary>
 public static class SingleRegistrations
 {
-    public static List<byte[]> Bodies(WorkloadGenerator rows, long count, string tag) =>
+    /// <summary>The registrations as their insurers publish them: each with the insurer whose exchange it goes through.</summary>
+    public static List<(string Insurer, byte[] Body)> Bodies(WorkloadGenerator rows, long count, string tag) =>
         Enumerable.Range(0, (int)count).Select(i =>
         {
             var r = rows.Row(i);
-            return JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string?>
+            return (r.InsurerNumber ?? Synthetic.SyntheticPopulation.Insurers[0], JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string?>
             {
                 ["registrationId"] = r.RegistrationId, ["insurerNumber"] = r.InsurerNumber, ["personalNumber"] = r.PersonalNumber,
                 ["birthDate"] = r.BirthDate, ["kanaName"] = r.KanaName, ["sex"] = r.Sex, ["cardSymbol"] = r.CardSymbol,
                 ["cardNumber"] = r.CardNumber, ["branchNumber"] = r.BranchNumber, ["qualificationDate"] = r.QualificationDate,
                 ["batchId"] = tag,
-            });
+            }));
         }).ToList();
 
     public static async Task<MessageFigures> RunAsync(
-        BenchEnvironment environment, IReadOnlyList<byte[]> bodies, string tag, CancellationToken cancellationToken)
+        BenchEnvironment environment, IReadOnlyList<(string Insurer, byte[] Body)> bodies, string tag, CancellationToken cancellationToken)
     {
         await using var data = NpgsqlDataSource.Create(environment.ConnectionString);
         await using var queue = await QueueDepth.ConnectAsync(environment, QueueNames.Registrations, cancellationToken);
+        await using var errors = await QueueDepth.ConnectAsync(environment, QueueNames.Registrations + "_error", cancellationToken);
+        var errorsBefore = await errors.ReadyOrNoneAsync(cancellationToken);
         var clock = Stopwatch.StartNew();
-        var publishing = MessagePublisher.PublishAsync(environment, QueueNames.Registrations, bodies, cancellationToken);
+        var publishing = MessagePublisher.PublishRegistrationsAsync(environment, bodies, cancellationToken);
         TimeSpan? decided = null;
         while (true)
         {
@@ -39,6 +42,12 @@ public static class SingleRegistrations
             if (publishing.IsFaulted)
             {
                 await publishing;
+            }
+
+            // A message the worker refused never gets decided: say so instead of waiting for it forever.
+            if (await errors.ReadyOrNoneAsync(cancellationToken) > errorsBefore)
+            {
+                throw new InvalidOperationException("Registrations went to the error queue: the worker refused them (see its log).");
             }
 
             // Cheap checks first: counting the run's registrations costs the database enough to slow the run down.

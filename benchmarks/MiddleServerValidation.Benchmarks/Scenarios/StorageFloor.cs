@@ -36,7 +36,8 @@ public static class StorageFloor
         await connection.OpenAsync(cancellationToken);
         await ExecuteAsync(connection,
             $"DROP TABLE IF EXISTS {Table}; CREATE TABLE {Table} (LIKE registrations INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES); " +
-            $"INSERT INTO {Table} SELECT * FROM registrations; VACUUM (ANALYZE) {Table}", cancellationToken);
+            $"INSERT INTO {Table} SELECT * FROM registrations", cancellationToken);
+        await ExecuteAsync(connection, $"VACUUM (ANALYZE) {Table}", cancellationToken);
 
         var clock = Stopwatch.StartNew();
         await using (var copy = await connection.BeginBinaryImportAsync(
