@@ -19,6 +19,10 @@ public enum BatchColumn
     OperationId,
     OperationReason,
     OperationNote,
+
+    // Optional: the facts J-LIS compares besides the required ones (personal data: encrypted when staged and stored).
+    KanjiName,
+    Address,
 }
 
 public static class BatchColumns
@@ -29,13 +33,17 @@ public static class BatchColumns
         "registration_id", "insurer_number", "personal_number", "birth_date", "kana_name",
         "sex", "card_symbol", "card_number", "branch_number", "qualification_date",
         "operation", "operation_id", "operation_reason", "operation_note",
+        "kanji_name", "address",
     ];
 
     /// <summary>The header line of a file of registrations, as the contract writes it.</summary>
     public static string HeaderLine { get; } = string.Join(',', Names.Take((int)BatchColumn.Operation));
 
     /// <summary>The header line with the operation columns, for a file that also corrects, withdraws or answers.</summary>
-    public static string HeaderLineWithOperations { get; } = string.Join(',', Names);
+    public static string HeaderLineWithOperations { get; } = string.Join(',', Names.Take((int)BatchColumn.KanjiName));
+
+    /// <summary>Every column a file may have: the operation columns, 漢字氏名 and 住所 included.</summary>
+    public static string HeaderLineWithAll { get; } = string.Join(',', Names);
 
     public static int Count => Names.Count;
 
@@ -43,7 +51,7 @@ public static class BatchColumns
 
     /// <summary>
     /// insurer_number may be left out (the rows are then the authenticated insurer's), and so may the operation columns
-    /// (every row is then a registration).
+    /// (every row is then a registration), kanji_name and address (not sent: J-LIS compares the other facts).
     /// </summary>
     public static bool IsOptional(BatchColumn column) => column is BatchColumn.InsurerNumber or >= BatchColumn.Operation;
 }

@@ -42,7 +42,7 @@ public sealed class BatchFileHeader
             {
                 var hint = ColumnNameHint.Closest(name) is { } closest ? $"（「{closest}」の誤りではありませんか）" : "";
                 throw new CsvFormatException(header.Line, i + 1,
-                    $"{header.Line} 行目 {i + 1} 列目: 見出しが使えない列名です{hint}。使える列名: {BatchColumns.HeaderLineWithOperations}");
+                    $"{header.Line} 行目 {i + 1} 列目: 見出しが使えない列名です{hint}。使える列名: {BatchColumns.HeaderLineWithAll}");
             }
 
             if (positions[column] >= 0)

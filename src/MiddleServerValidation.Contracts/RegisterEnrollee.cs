@@ -25,6 +25,15 @@ public sealed record RegisterEnrollee
     /// <summary><c>1</c> male, <c>2</c> female.</summary>
     public string? Sex { get; init; }
 
+    /// <summary>
+    /// 漢字氏名 (optional): surname and given name separated by a space, as in the 住民票. Compared with J-LIS after the
+    /// 異体字 fold (docs/matching.md). Personal data: stored encrypted, never logged.
+    /// </summary>
+    public string? KanjiName { get; init; }
+
+    /// <summary>住所 (optional), as in the 住民票. Compared with J-LIS after normalisation (docs/matching.md). Personal data.</summary>
+    public string? Address { get; init; }
+
     /// <summary>被保険者証 記号.</summary>
     public string? CardSymbol { get; init; }
 

@@ -15,9 +15,13 @@ public static class ReasonCatalog
             or ReasonCode.OperationInvalid or ReasonCode.RecordNotFound or ReasonCode.RecordWithdrawn or ReasonCode.NotSuspected
             or ReasonCode.OperationRepeated => Outcome.Rejected,
         ReasonCode.BirthDateMismatch or ReasonCode.KanaNameMismatch or ReasonCode.SexMismatch
-            or ReasonCode.JlisNotFound or ReasonCode.JlisMismatch or ReasonCode.ReviewConfirmedError => Outcome.Suspected,
+            or ReasonCode.JlisNotFound or ReasonCode.JlisMismatch or ReasonCode.ReviewConfirmedError
+            or ReasonCode.JlisKanjiNameMismatch or ReasonCode.JlisKanaNameMismatch
+            or ReasonCode.JlisBirthDateMismatch or ReasonCode.JlisSexMismatch => Outcome.Suspected,
+        // A moved address is common: alone it asks the insurer to confirm the current address, it does not hold the record.
         ReasonCode.HistoryMatch or ReasonCode.JlisConfirmed
-            or ReasonCode.PersonalNumberMissing or ReasonCode.CardInfoMissing => Outcome.Accepted,
+            or ReasonCode.PersonalNumberMissing or ReasonCode.CardInfoMissing
+            or ReasonCode.JlisAddressMismatch or ReasonCode.CharacterLost => Outcome.Accepted,
         ReasonCode.JlisUnavailable => Outcome.Pending,
         ReasonCode.Withdrawn => Outcome.Withdrawn,
         ReasonCode.AnsweredNoError => Outcome.Answered,
@@ -65,6 +69,34 @@ public static class ReasonCatalog
             "この登録には未解決の疑い（Suspected）がないため、理由付き疑いなしの回答は受け付けられません（この操作は適用していません）。",
         ReasonCode.Withdrawn => "登録を削除しました。この登録は利用されず、以後の照合の対象にもなりません。",
         ReasonCode.AnsweredNoError => "理由付き疑いなしの回答を受け付けました。この登録の疑いを解消し、閲覧停止を解除しました。",
+        ReasonCode.JlisKanjiNameMismatch =>
+            "住民基本台帳（J-LIS）の本人確認情報と漢字氏名が一致しません（髙と高などの異体字は同じ文字として照合しています）。"
+            + "個人番号と氏名に誤りがないか、本人に確認してください。",
+        ReasonCode.JlisKanaNameMismatch =>
+            "住民基本台帳（J-LIS）の本人確認情報とカナ氏名が一致しません。個人番号と氏名の読みに誤りがないか、本人に確認してください。",
+        ReasonCode.JlisBirthDateMismatch =>
+            "住民基本台帳（J-LIS）の本人確認情報と生年月日が一致しません。個人番号に誤りがないか、本人に確認してください。",
+        ReasonCode.JlisSexMismatch =>
+            "住民基本台帳（J-LIS）の本人確認情報と性別が一致しません。性別と個人番号に誤りがないか、本人に確認してください。",
+        ReasonCode.JlisAddressMismatch =>
+            "住民基本台帳（J-LIS）の本人確認情報と住所が一致しません。転居などで住所が変わっていないか本人に確認し、現住所を登録してください。",
+        ReasonCode.CharacterLost =>
+            "「●」など保存できなかった文字の代わりが含まれているため、住民基本台帳（J-LIS）と照合できませんでした。"
+            + "正しい文字で再登録してください。",
+        _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unknown reason code."),
+    };
+
+    /// <summary>
+    /// How strongly the reason suggests a wrong person (<see cref="MismatchWeight"/>). A decision may weigh several
+    /// mismatches together; an address alone (<see cref="MismatchWeight.Low"/>) never counts like a birthdate.
+    /// </summary>
+    public static MismatchWeight WeightOf(ReasonCode code) => code switch
+    {
+        ReasonCode.BirthDateMismatch or ReasonCode.SexMismatch or ReasonCode.JlisNotFound or ReasonCode.JlisMismatch
+            or ReasonCode.JlisKanjiNameMismatch or ReasonCode.JlisBirthDateMismatch or ReasonCode.JlisSexMismatch => MismatchWeight.High,
+        ReasonCode.KanaNameMismatch or ReasonCode.JlisKanaNameMismatch => MismatchWeight.Medium,
+        ReasonCode.JlisAddressMismatch => MismatchWeight.Low,
+        _ when Enum.IsDefined(code) => MismatchWeight.None,
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unknown reason code."),
     };
 

@@ -1,8 +1,8 @@
 namespace MiddleServerValidation.Domain;
 
 /// <summary>
-/// The published reason codes of the external contract (design.md), plus <see cref="FieldInvalid"/>
-/// and <see cref="ReviewConfirmedError"/>.
+/// The published reason codes of the external contract (design.md), plus <see cref="FieldInvalid"/>,
+/// <see cref="ReviewConfirmedError"/>, and the J-LIS five-fact codes (one per fact, and <see cref="CharacterLost"/>).
 /// The names are part of the contract: notices and result files carry them as text.
 /// </summary>
 public enum ReasonCode
@@ -53,4 +53,22 @@ public enum ReasonCode
 
     /// <summary>The insurer's 理由付き疑いなし is recorded; the record's findings are closed and it is released.</summary>
     AnsweredNoError,
+
+    /// <summary>J-LIS holds another 漢字氏名 for the number, after the 異体字 fold (髙/高 are the same).</summary>
+    JlisKanjiNameMismatch,
+
+    /// <summary>J-LIS holds another カナ氏名 for the number (weaker: kana is certified only since 2025-05-26).</summary>
+    JlisKanaNameMismatch,
+
+    /// <summary>J-LIS holds another 生年月日 for the number.</summary>
+    JlisBirthDateMismatch,
+
+    /// <summary>J-LIS holds another 性別 for the number.</summary>
+    JlisSexMismatch,
+
+    /// <summary>J-LIS holds another 住所 for the number: most often a move, so a warning, not a suspicion.</summary>
+    JlisAddressMismatch,
+
+    /// <summary>The insurer's kanji name or address holds ● or another lost character: it cannot be checked (warning).</summary>
+    CharacterLost,
 }

@@ -30,6 +30,7 @@ public static class JlisStubApp
         var app = builder.Build();
         app.MapResidentLookup();
         app.MapBulkResidentLookup();
+        app.MapResidentSearch();
         app.MapFaultAdministration();
         app.MapStubHealthChecks();
         return app;

@@ -22,6 +22,16 @@ public sealed class ProcessingOptions
     [Range(1, 64)]
     public int ChunkConcurrency { get; set; } = 2;
 
+    /// <summary>
+    /// Which registrations are checked against J-LIS by their number: <c>EveryRegistration</c> (the default, as the
+    /// middle server does since 2024) or <c>WithoutHistory</c> (only numbers without accepted history, and unexplained
+    /// surname changes: the behaviour before).
+    /// </summary>
+    public Domain.CrossCheck.JlisCheckPolicy JlisCheck { get; set; } = Domain.CrossCheck.JlisCheckPolicy.EveryRegistration;
+
+    /// <summary>The rule set the service decides with: the current one, under <see cref="JlisCheck"/>.</summary>
+    public Domain.CrossCheck.RuleSet Rules() => Domain.CrossCheck.RuleSets.Current.WithPolicy(JlisCheck);
+
     [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
     public TimeSpan PendingLookupFirstDelay { get; set; } = TimeSpan.FromSeconds(15);
 

@@ -36,6 +36,7 @@ public static class ReconciliationExtensions
         builder.Services.TryAddSingleton<RunStore>();
         builder.Services.AddSingleton<IReconciliationStep, JlisRetryStep>();
         builder.Services.AddSingleton<IReconciliationStep, RecheckStep>();
+        builder.Services.AddSingleton<IReconciliationStep, JlisAudit.JlisAuditStep>();
         builder.Services.AddSingleton<IReconciliationStep, CorrectionsStep>();
         builder.Services.AddSingleton<IReconciliationStep, SnapshotStep>();
         builder.Services.AddSingleton(provider => new ReconciliationRunner(

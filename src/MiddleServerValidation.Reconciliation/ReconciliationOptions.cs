@@ -29,6 +29,27 @@ public sealed class ReconciliationOptions
     [Range(1, 2_000)]
     public int LookupBatchSize { get; set; } = 200;
 
+    /// <summary>
+    /// Registrations per batch (one bulk J-LIS pass, one transaction, one checkpoint) in the full-store check. The
+    /// adapter splits a batch into bulk requests of <c>Jlis:BulkSize</c> within its concurrency limit.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int JlisAuditBatchSize { get; set; } = 2_000;
+
+    /// <summary>
+    /// The most registrations the full-store check asks J-LIS about per second (what J-LIS grants the middle server);
+    /// 0 leaves only the adapter's own limits.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int JlisAuditLookupsPerSecond { get; set; }
+
+    /// <summary>How often a batch J-LIS could not answer is asked again before the check stops for the next run to resume.</summary>
+    [Range(0, 100)]
+    public int JlisAuditOutageRetries { get; set; } = 3;
+
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan JlisAuditOutageDelay { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The parsed <see cref="TimeOfDay"/> (a method, so options validation never reads it before the format is checked).</summary>
     public TimeOnly ScheduledTime() => TimeOnly.ParseExact(TimeOfDay, "HH:mm", CultureInfo.InvariantCulture);
 }

@@ -9,18 +9,29 @@ public static class ReconciliationSteps
     /// <summary>(b) Re-check every number with more than one registration under the current rules.</summary>
     public const string Recheck = "recheck";
 
+    /// <summary>
+    /// (b2) Every stored registration in use compared with J-LIS on the facts it holds (the full-store check). Not part of
+    /// the nightly run: it asks J-LIS about every record; run it with <c>msv reconcile --steps jlis-audit</c>.
+    /// </summary>
+    public const string JlisAudit = "jlis-audit";
+
     /// <summary>(c) Per insurer, the file of records to correct.</summary>
     public const string Corrections = "corrections";
 
     /// <summary>(d) The day's data-quality figures per insurer.</summary>
     public const string Snapshot = "snapshot";
 
+    /// <summary>The nightly steps: what a run without <c>--steps</c> and the schedule run.</summary>
     public static IReadOnlyList<string> All { get; } = [JlisRetry, Recheck, Corrections, Snapshot];
+
+    /// <summary>Every step, in the order they run when named.</summary>
+    public static IReadOnlyList<string> Ordered { get; } = [JlisRetry, Recheck, JlisAudit, Corrections, Snapshot];
 
     public static string LabelOf(string step) => step switch
     {
         JlisRetry => "保留中のJ-LIS照会の再試行",
         Recheck => "全件再照合",
+        JlisAudit => "全件J-LIS照合",
         Corrections => "要修正リストの作成",
         Snapshot => "データ品質の記録",
         _ => step,
@@ -46,6 +57,11 @@ public static class ReconciliationSteps
         "insurers" => "保険者",
         "registrations" => "登録件数",
         "open_cases" => "未処理の疑い案件",
+        "compared" => "J-LISと照合",
+        "confirmed" => "一致",
+        "mismatches" => "不一致（疑い）",
+        "address_only" => "住所のみ不一致",
+        "complete" => "全件完了",
         _ => count,
     };
 
@@ -54,6 +70,6 @@ public static class ReconciliationSteps
     {
         var requested = names.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Select(n => n.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
-        return requested.All(All.Contains) ? All.Where(requested.Contains).ToArray() : null;
+        return requested.All(Ordered.Contains) ? Ordered.Where(requested.Contains).ToArray() : null;
     }
 }

@@ -13,6 +13,14 @@ public static class Repository
         return File.Exists(path) ? path : throw new FileNotFoundException($"Build the solution ({configuration}) first: {path} is missing.");
     }
 
+    /// <summary>The built command-line tool (<c>msv.dll</c>) in the same configuration as the benchmark.</summary>
+    public static string Cli()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var path = Path.Combine(Root, "src", "MiddleServerValidation.Cli", "bin", configuration, "net10.0", "msv.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build the solution ({configuration}) first: {path} is missing.");
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -24,6 +24,14 @@ public static class Report
                 f.Batch.RowsPerSecond >= 50_000 && f.StorageFloorRowsPerSecond / f.Batch.RowsPerSecond <= 2),
             Cpu(f.BatchCpu, f.Batch.Total),
         };
+        if (f.EveryChecked is { } every)
+        {
+            lines.Add($"(a') the same batch with every row checked against J-LIS by its number (Processing:JlisCheck=EveryRegistration, the default)");
+            lines.Add($"    batch path      {every.RowsPerSecond,10:N0} rows/s   ({every.Total.TotalSeconds:F1} s), beside {f.Batch.RowsPerSecond:N0} rows/s " +
+                $"with J-LIS only for numbers without history ({every.RowsPerSecond / f.Batch.RowsPerSecond - 1:+0.0 %;-0.0 %})");
+            lines.Add($"    outcomes        accepted {every.Accepted:N0}, rejected {every.Rejected:N0}, suspected {every.Suspected:N0}, pending {every.Pending:N0}");
+        }
+
         lines.AddRange(Messages("(b)", f.Messages));
         lines.Add(Target("≥ 70 % of the transport floor", f.Messages.Figures.PerSecond >= 0.7 * f.Messages.TransportPerSecond));
         if (f.LargeStore is { } large)
@@ -32,6 +40,14 @@ public static class Report
             var change = large.Figures.PerSecond / f.Messages.Figures.PerSecond - 1;
             lines.Add($"    against (b)     {change,10:+0.0 %;-0.0 %}");
             lines.Add(Target("within 15 % of (b)", change >= -0.15));
+        }
+
+        if (f.Audit is { } audit)
+        {
+            lines.Add($"(e) full-store check (msv reconcile --steps jlis-audit) over the store as the run left it");
+            lines.Add($"    measured        {audit.Compared:N0} registrations in {audit.Elapsed.TotalSeconds:F1} s = {audit.PerSecond:N0} registrations/s " +
+                $"({audit.Mismatches:N0} held)");
+            lines.Add($"    10,000,000      {audit.Extrapolated(10_000_000).TotalMinutes:F0} min — EXTRAPOLATED from the measured rate, not measured");
         }
 
         lines.Add($"(d) peak RSS during (a): worker {f.WorkerPeakBytes / MiB:N0} MiB, web host {f.WebPeakBytes / MiB:N0} MiB");

@@ -28,7 +28,7 @@ internal static class ReconcileCommand
         var rules = new Option<string?>("--rules") { Description = $"比較するルールセットの版（{string.Join(", ", RuleSets.All.Select(r => r.Version))}）。--dry-run と併用" };
         var steps = new Option<string[]>("--steps")
         {
-            Description = $"実行する手順（{string.Join(",", ReconciliationSteps.All)}）。省略時はすべて",
+            Description = $"実行する手順（{string.Join(",", ReconciliationSteps.Ordered)}）。省略時は {ReconciliationSteps.JlisAudit} 以外のすべて",
             AllowMultipleArgumentsPerToken = true,
         };
         var command = new Command("reconcile", "夜間照合を今すぐ実行する (run the nightly reconciliation now)") { dryRun, rules, steps };
@@ -49,7 +49,7 @@ internal static class ReconcileCommand
             var chosen = ReconciliationSteps.Parse(parse.GetValue(steps) ?? []);
             if (chosen is null)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]不明な手順があります。指定できるのは {string.Join(", ", ReconciliationSteps.All)} です。[/]");
+                AnsiConsole.MarkupLineInterpolated($"[red]不明な手順があります。指定できるのは {string.Join(", ", ReconciliationSteps.Ordered)} です。[/]");
                 return Task.FromResult(2);
             }
 

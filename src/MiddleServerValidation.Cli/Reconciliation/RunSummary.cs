@@ -27,7 +27,7 @@ internal static class RunSummary
         }
 
         var table = new Table().AddColumns("手順", "状態", "所要時間", "件数", "注意・エラー");
-        foreach (var name in ReconciliationSteps.All.Where(run.Steps.Contains))
+        foreach (var name in ReconciliationSteps.Ordered.Where(run.Steps.Contains))
         {
             var step = outcome.Steps.FirstOrDefault(s => s.Step == name);
             var counts = RunStore.CountsOf(step).Where(c => c.Value != 0 || c.Key is "new_findings" or "still_pending")

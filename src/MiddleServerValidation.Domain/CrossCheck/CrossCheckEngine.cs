@@ -20,7 +20,8 @@ public static class CrossCheckEngine
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(rules);
-        return candidate.PersonalNumber is not null && HistoryRules.Assess(candidate, history, rules).NeedsResidentLookup;
+        return candidate.PersonalNumber is not null
+            && (rules.JlisCheck == JlisCheckPolicy.EveryRegistration || HistoryRules.Assess(candidate, history, rules).NeedsResidentLookup);
     }
 
     /// <exception cref="ArgumentException">A J-LIS answer was needed and <paramref name="answer"/> is null.</exception>
@@ -41,55 +42,121 @@ public static class CrossCheckEngine
         }
 
         var assessment = HistoryRules.Assess(candidate, history, rules);
-        if (assessment.NeedsResidentLookup && answer is null)
+        var asksJlis = rules.JlisCheck == JlisCheckPolicy.EveryRegistration || assessment.NeedsResidentLookup;
+        if (asksJlis && answer is null)
         {
             throw new ArgumentException(
                 "This candidate needs a J-LIS answer: call NeedsResidentLookup first and pass the answer.", nameof(answer));
         }
 
-        return assessment.Verdict switch
+        if (!asksJlis)
         {
-            HistoryVerdict.BirthDateMismatch =>
-                Suspected(candidate, Reason.Of(ReasonCode.BirthDateMismatch, FieldNames.BirthDate), assessment, rules),
-            HistoryVerdict.NameMismatch =>
-                Suspected(candidate, Reason.Of(ReasonCode.KanaNameMismatch, FieldNames.KanaName), assessment, rules),
-            HistoryVerdict.SexMismatch =>
-                Suspected(candidate, Reason.Of(ReasonCode.SexMismatch, FieldNames.Sex), assessment, rules),
-            HistoryVerdict.Match => WithWarnings(candidate, Reason.Of(ReasonCode.HistoryMatch), null),
-            HistoryVerdict.SurnameChanged => ConfirmSurnameChange(candidate, assessment, answer!, rules),
-            _ => CheckNewNumber(candidate, answer!, rules),
+            return ByHistory(candidate, assessment, rules) ?? WithWarnings(candidate, Reason.Of(ReasonCode.HistoryMatch), null);
+        }
+
+        return answer switch
+        {
+            ResidentAnswer.Found found => WithJlis(candidate, history, assessment, found, rules),
+            // No resident has the number: when history already disagrees, today's rule names the reason; else the number.
+            ResidentAnswer.NotFound when assessment.Verdict == HistoryVerdict.SurnameChanged =>
+                Suspected(candidate, new Reason(ReasonCode.JlisMismatch, FieldNames.KanaName,
+                    "姓の変更を住民基本台帳（J-LIS）で確認できませんでした。個人番号と本人情報に誤りがないか、本人に確認してください。"),
+                    assessment, rules),
+            ResidentAnswer.NotFound => ByHistory(candidate, assessment, rules)
+                ?? Suspected(candidate, Reason.Of(ReasonCode.JlisNotFound, FieldNames.PersonalNumber), RuleIds.JlisNotFound, [], [], rules),
+            _ => Unavailable(candidate),
         };
     }
 
-    // No history: the number is checked against J-LIS alone (design.md check 3).
-    private static Decision CheckNewNumber(Candidate candidate, ResidentAnswer answer, RuleSet rules) => answer switch
+    // Today's rule without J-LIS: a history mismatch makes the new registration the suspect. Null when history agrees.
+    private static Decision? ByHistory(Candidate candidate, HistoryAssessment assessment, RuleSet rules) => assessment.Verdict switch
     {
-        ResidentAnswer.Found found when ResidentRules.Compare(candidate, found) is { Count: > 0 } differences =>
-            Suspected(candidate, ResidentRules.MismatchReason(differences), RuleIds.JlisMismatch, differences, [], rules),
-        ResidentAnswer.Found => WithWarnings(candidate, Reason.Of(ReasonCode.JlisConfirmed), null),
-        ResidentAnswer.NotFound =>
-            Suspected(candidate, Reason.Of(ReasonCode.JlisNotFound, FieldNames.PersonalNumber), RuleIds.JlisNotFound, [], [], rules),
-        _ => Unavailable(candidate),
+        HistoryVerdict.BirthDateMismatch =>
+            Suspected(candidate, Reason.Of(ReasonCode.BirthDateMismatch, FieldNames.BirthDate), assessment, rules),
+        HistoryVerdict.NameMismatch =>
+            Suspected(candidate, Reason.Of(ReasonCode.KanaNameMismatch, FieldNames.KanaName), assessment, rules),
+        HistoryVerdict.SexMismatch =>
+            Suspected(candidate, Reason.Of(ReasonCode.SexMismatch, FieldNames.Sex), assessment, rules),
+        _ => null,
     };
 
-    // Same birthdate and given name, another surname: a marriage or divorce is fine when J-LIS has the new name.
-    private static Decision ConfirmSurnameChange(Candidate candidate, HistoryAssessment assessment, ResidentAnswer answer, RuleSet rules)
+    // J-LIS found the number: the candidate is compared on every fact it holds. When history disagrees too, J-LIS decides
+    // which side is wrong (issue 13): if the candidate agrees with J-LIS and every conflicting earlier record disagrees
+    // with it, those earlier records are the suspects; if J-LIS cannot tell, today's rule stands.
+    private static Decision WithJlis(
+        Candidate candidate, IReadOnlyList<EarlierRegistration> history, HistoryAssessment assessment, ResidentAnswer.Found found, RuleSet rules)
     {
-        switch (answer)
+        var facts = candidate.Facts;
+        var matches = ResidentRules.Compare(facts, found);
+        var mismatches = ResidentRules.MismatchReasons(matches);
+        var differences = ResidentRules.Differences(matches, facts, found);
+        var lost = matches.KanjiName == Domain.MatchResult.Unknown || matches.Address == Domain.MatchResult.Unknown
+            ? IdentityFacts.IdentityFactComparison.LostCharacterReasons(facts)
+            : [];
+        var disagrees = ResidentRules.HoldsRecord(mismatches);
+
+        if (assessment.Verdict is HistoryVerdict.BirthDateMismatch or HistoryVerdict.NameMismatch or HistoryVerdict.SexMismatch)
         {
-            case ResidentAnswer.Found found:
-                var differences = ResidentRules.Compare(candidate, found);
-                return differences.Count == 0
-                    ? WithWarnings(candidate, Reason.Of(ReasonCode.JlisConfirmed), null)
-                    : Suspected(candidate, ResidentRules.MismatchReason(differences),
-                        assessment with { Differences = [.. assessment.Differences, .. differences] }, rules);
-            case ResidentAnswer.NotFound:
-                return Suspected(candidate, new Reason(ReasonCode.JlisMismatch, FieldNames.KanaName,
-                    "姓の変更を住民基本台帳（J-LIS）で確認できませんでした。個人番号と本人情報に誤りがないか、本人に確認してください。"),
-                    assessment, rules);
-            default:
-                return Unavailable(candidate);
+            if (!disagrees && EarlierSuspects(history, assessment, found, rules) is { } suspects)
+            {
+                return Confirmed(candidate, mismatches, lost, suspects);
+            }
+
+            // The candidate disagrees with J-LIS too, or J-LIS cannot tell: the new registration stays the suspect.
+            var byHistory = ByHistory(candidate, assessment, rules)!;
+            return disagrees
+                ? Suspected(candidate, [byHistory.Reasons[0], .. mismatches, .. lost], assessment.RuleId!,
+                    [.. assessment.Differences, .. differences], assessment.ConflictingRegistrationIds, rules)
+                : byHistory;
         }
+
+        if (!disagrees)
+        {
+            return Confirmed(candidate, mismatches, lost, null);
+        }
+
+        return assessment.Verdict == HistoryVerdict.SurnameChanged
+            ? Suspected(candidate, [.. mismatches, .. lost], RuleIds.HistorySurnameJlis,
+                [.. assessment.Differences, .. differences], assessment.ConflictingRegistrationIds, rules)
+            : Suspected(candidate, [.. mismatches, .. lost], RuleIds.JlisMismatch, differences, [], rules);
+    }
+
+    // The conflicting earlier records, each shown wrong by J-LIS on a fact that holds a record; null if any is not.
+    private static IReadOnlyList<EarlierSuspect>? EarlierSuspects(
+        IReadOnlyList<EarlierRegistration> history, HistoryAssessment assessment, ResidentAnswer.Found found, RuleSet rules)
+    {
+        var suspects = new List<EarlierSuspect>();
+        foreach (var id in assessment.ConflictingRegistrationIds.Distinct())
+        {
+            var earlier = history.First(e => e.Id == id);
+            var facts = ResidentRules.FactsOf(earlier);
+            var matches = ResidentRules.Compare(facts, found);
+            var reasons = ResidentRules.MismatchReasons(matches);
+            if (!ResidentRules.HoldsRecord(reasons))
+            {
+                return null;
+            }
+
+            var differences = ResidentRules.Differences(matches, facts, found);
+            suspects.Add(new EarlierSuspect(earlier.Id, earlier.InsurerNumber, reasons,
+                new Finding(reasons[0].Code, RuleIds.JlisEarlierMismatch, rules.Version, differences, [])));
+        }
+
+        return suspects.Count > 0 ? suspects : null;
+    }
+
+    // Every fact both sides know agrees, except perhaps the address (a warning: ask for the current address).
+    private static Decision Confirmed(
+        Candidate candidate, IReadOnlyList<Reason> mismatches, IReadOnlyList<Reason> lost, IReadOnlyList<EarlierSuspect>? suspects)
+    {
+        List<Reason> reasons = mismatches.Count > 0 ? [.. mismatches] : [Reason.Of(ReasonCode.JlisConfirmed)];
+        reasons.AddRange(lost);
+        if (!candidate.HasCardInfo)
+        {
+            reasons.Add(Reason.Of(ReasonCode.CardInfoMissing, FieldNames.CardNumber));
+        }
+
+        return Decision.Of(reasons, [], suspects);
     }
 
     private static Decision Unavailable(Candidate candidate) =>
@@ -102,6 +169,20 @@ public static class CrossCheckEngine
         Candidate candidate, Reason reason, string ruleId, IReadOnlyList<FieldDifference> differences, IReadOnlyList<Guid> conflicting,
         RuleSet rules) =>
         WithWarnings(candidate, reason, new Finding(reason.Code, ruleId, rules.Version, differences, conflicting));
+
+    // Several reasons (one per fact that differs), the first the finding's code.
+    private static Decision Suspected(
+        Candidate candidate, IReadOnlyList<Reason> reasons, string ruleId, IReadOnlyList<FieldDifference> differences,
+        IReadOnlyList<Guid> conflicting, RuleSet rules)
+    {
+        List<Reason> all = [.. reasons];
+        if (!candidate.HasCardInfo)
+        {
+            all.Add(Reason.Of(ReasonCode.CardInfoMissing, FieldNames.CardNumber));
+        }
+
+        return Decision.Of(all, [new Finding(reasons[0].Code, ruleId, rules.Version, differences, conflicting)]);
+    }
 
     // CardInfoMissing is a warning on every outcome the engine gives (it never rejects).
     private static Decision WithWarnings(Candidate candidate, Reason primary, Finding? finding)

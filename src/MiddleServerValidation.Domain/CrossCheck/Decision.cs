@@ -4,11 +4,16 @@ namespace MiddleServerValidation.Domain.CrossCheck;
 /// The outcome of one registration: the reasons for the insurer (Japanese, only about its own record) and
 /// the findings for staff (with the other side's values).
 /// </summary>
-public sealed record Decision(Outcome Outcome, IReadOnlyList<Reason> Reasons, IReadOnlyList<Finding> Findings)
+/// <param name="EarlierSuspects">Earlier registrations J-LIS shows to be wrong instead of this one (null: none).</param>
+public sealed record Decision(
+    Outcome Outcome, IReadOnlyList<Reason> Reasons, IReadOnlyList<Finding> Findings, IReadOnlyList<EarlierSuspect>? EarlierSuspects = null)
 {
+    /// <summary>The earlier registrations to hold and notify; empty for almost every decision.</summary>
+    public IReadOnlyList<EarlierSuspect> Suspects => EarlierSuspects ?? [];
+
     /// <summary>The decision whose outcome is the most severe of its reasons (warnings never lower it).</summary>
-    public static Decision Of(IReadOnlyList<Reason> reasons, IReadOnlyList<Finding> findings) =>
-        new(ReasonCatalog.CombinedOutcome(reasons), reasons, findings);
+    public static Decision Of(IReadOnlyList<Reason> reasons, IReadOnlyList<Finding> findings, IReadOnlyList<EarlierSuspect>? earlierSuspects = null) =>
+        new(ReasonCatalog.CombinedOutcome(reasons), reasons, findings, earlierSuspects is { Count: > 0 } ? earlierSuspects : null);
 
     /// <summary>A record that failed validation: Rejected, with every problem the reader found.</summary>
     public static Decision Rejected(IReadOnlyList<Reason> problems) =>

@@ -15,6 +15,8 @@ internal static class Evidence
         FieldNames.BirthDate => "生年月日",
         FieldNames.KanaName => "カナ氏名",
         FieldNames.Sex => "性別",
+        FieldNames.KanjiName => "漢字氏名",
+        FieldNames.Address => "住所",
         _ => field,
     };
 }

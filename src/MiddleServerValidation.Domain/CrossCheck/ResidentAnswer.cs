@@ -7,8 +7,17 @@ public abstract record ResidentAnswer
     {
     }
 
-    /// <summary>The 本人確認情報 for the number. <paramref name="KanaName"/> may hold ● (unknown, not a mismatch).</summary>
-    public sealed record Found(string KanaName, DateOnly BirthDate, Sex? Sex) : ResidentAnswer;
+    /// <summary>
+    /// The 本人確認情報 for the number. <paramref name="KanaName"/> may hold ● (unknown, not a mismatch); a null
+    /// <paramref name="KanjiName"/> or <paramref name="Address"/> is not known (an older registry, or an answer kept
+    /// without them). Its <c>ToString()</c> names no value.
+    /// </summary>
+    public sealed record Found(string KanaName, DateOnly BirthDate, Sex? Sex, string? KanjiName = null, string? Address = null) : ResidentAnswer
+    {
+        public IdentityFacts.PersonFacts Facts => new(KanjiName, KanaName, BirthDate, Sex, Address);
+
+        public override string ToString() => $"{nameof(Found)} {{ {Facts} }}";
+    }
 
     /// <summary>No resident has this number.</summary>
     public sealed record NotFound : ResidentAnswer;

@@ -1,48 +1,48 @@
-using MiddleServerValidation.Domain.KanaNames;
+using MiddleServerValidation.Domain.IdentityFacts;
 using MiddleServerValidation.Domain.Registration;
 
 namespace MiddleServerValidation.Domain.CrossCheck;
 
 /// <summary>
-/// The comparison with the J-LIS 本人確認情報 found for the number (DOMAIN.md §6): birthdate, kana name after
-/// normalisation, and sex when both sides know it. A J-LIS name with ● or other lost characters is unknown.
+/// The comparison with the J-LIS 本人確認情報 found for the number (DOMAIN.md §6): the five facts, each by its own
+/// rules (<see cref="IdentityFactComparison"/>, docs/matching.md). A fact either side does not know, or holds ● in, is
+/// unknown, never a mismatch.
 /// </summary>
 internal static class ResidentRules
 {
-    /// <summary>The fields that differ; empty when J-LIS confirms the candidate.</summary>
-    public static IReadOnlyList<FieldDifference> Compare(Candidate candidate, ResidentAnswer.Found resident)
-    {
-        var differences = new List<FieldDifference>();
-        if (resident.BirthDate != candidate.BirthDate)
+    /// <summary>
+    /// Kanji names and addresses are not repeated in a finding's evidence: the findings table is not encrypted, and
+    /// staff see which fact differs; the values stay in the record's encrypted columns and with J-LIS.
+    /// </summary>
+    public const string Withheld = "(非表示)";
+
+    public static FactMatches Compare(PersonFacts facts, ResidentAnswer.Found resident) =>
+        IdentityFactComparison.Compare(facts, resident.Facts);
+
+    /// <summary>The facts that differ, as evidence for staff; empty when J-LIS confirms every fact both sides know.</summary>
+    public static IReadOnlyList<FieldDifference> Differences(FactMatches matches, PersonFacts facts, ResidentAnswer.Found resident) =>
+        matches.With(MatchResult.Different).Select(fact => fact switch
         {
-            differences.Add(new FieldDifference(
-                FieldNames.BirthDate, Evidence.Date(candidate.BirthDate), Evidence.Date(resident.BirthDate), FieldDifference.JlisSource));
-        }
+            IdentityFact.BirthDate => new FieldDifference(
+                FieldNames.BirthDate, Evidence.Date(facts.BirthDate!.Value), Evidence.Date(resident.BirthDate), FieldDifference.JlisSource),
+            IdentityFact.KanaName => new FieldDifference(
+                FieldNames.KanaName, Kana(facts.KanaName), Kana(resident.KanaName), FieldDifference.JlisSource),
+            IdentityFact.Sex => new FieldDifference(
+                FieldNames.Sex, Evidence.SexCode(facts.Sex), Evidence.SexCode(resident.Sex), FieldDifference.JlisSource),
+            _ => new FieldDifference(IdentityFactComparison.FieldName(fact), Withheld, Withheld, FieldDifference.JlisSource),
+        }).ToArray();
 
-        var residentName = KanaName.ReadKnown(resident.KanaName);
-        if (residentName is not null && !KanaName.SameName(candidate.KanaName, residentName))
-        {
-            differences.Add(new FieldDifference(
-                FieldNames.KanaName, candidate.KanaName.Normalized, residentName.Normalized, FieldDifference.JlisSource));
-        }
+    /// <summary>One reason per differing fact, the heaviest first: what the insurer is told (never either side's value).</summary>
+    public static IReadOnlyList<Reason> MismatchReasons(FactMatches matches) =>
+        matches.MismatchReasons().OrderByDescending(reason => ReasonCatalog.WeightOf(reason.Code)).ToArray();
 
-        if (candidate.Sex is not null && resident.Sex is not null && candidate.Sex != resident.Sex)
-        {
-            differences.Add(new FieldDifference(
-                FieldNames.Sex, Evidence.SexCode(candidate.Sex), Evidence.SexCode(resident.Sex), FieldDifference.JlisSource));
-        }
+    /// <summary>True when a reason weighs enough to hold the record: anything but an address alone.</summary>
+    public static bool HoldsRecord(IEnumerable<Reason> reasons) =>
+        reasons.Any(reason => ReasonCatalog.WeightOf(reason.Code) >= MismatchWeight.Medium);
 
-        return differences;
-    }
+    /// <summary>What J-LIS can be compared with in an earlier registration (the store keeps kana, birthdate and sex in the clear).</summary>
+    public static PersonFacts FactsOf(EarlierRegistration earlier) =>
+        new(earlier.KanjiName, earlier.KanaName, earlier.BirthDate, earlier.Sex, earlier.Address);
 
-    /// <summary>The insurer's reason: which of its own fields disagree with J-LIS, never the J-LIS values.</summary>
-    public static Reason MismatchReason(IReadOnlyList<FieldDifference> differences)
-    {
-        var fields = differences.Select(d => d.Field).Distinct().ToList();
-        var labels = string.Join("・", fields.Select(Evidence.Label));
-        return new Reason(
-            ReasonCode.JlisMismatch,
-            fields.Count == 1 ? fields[0] : null,
-            $"住民基本台帳（J-LIS）の本人確認情報と{labels}が一致しません。個人番号と本人情報に誤りがないか、本人に確認してください。");
-    }
+    private static string Kana(string? name) => KanaNames.KanaName.ReadKnown(name)?.Normalized ?? name ?? string.Empty;
 }

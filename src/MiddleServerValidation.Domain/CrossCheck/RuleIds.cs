@@ -21,6 +21,15 @@ public static class RuleIds
     /// <summary>No history, and J-LIS has no resident with the number.</summary>
     public const string JlisNotFound = "jlis.not-found";
 
-    /// <summary>No history, and J-LIS has the number with another birthdate, name or sex.</summary>
+    /// <summary>J-LIS has the number with another kanji name, kana name, birthdate or sex (the address alone holds nothing).</summary>
     public const string JlisMismatch = "jlis.mismatch";
+
+    /// <summary>
+    /// A later registration of the number agreed with J-LIS and this earlier one disagrees: J-LIS says this one is wrong,
+    /// whoever registered it (issue 13).
+    /// </summary>
+    public const string JlisEarlierMismatch = "jlis.earlier-mismatch";
+
+    /// <summary>The full-store check (<c>reconcile --steps jlis-audit</c>) found the stored record disagreeing with J-LIS.</summary>
+    public const string JlisAudit = "jlis.audit";
 }

@@ -11,8 +11,18 @@ namespace MiddleServerValidation.Domain.CrossCheck;
 /// </param>
 public sealed record RuleSet(string Version, string Description, bool ChecksSexAgainstHistory)
 {
-    /// <summary>True for the set every decision of the running service uses.</summary>
-    public bool IsCurrent => ReferenceEquals(this, RuleSets.Current);
+    /// <summary>
+    /// Which registrations J-LIS is asked about. A setting, not part of the version: the sets in <see cref="RuleSets"/>
+    /// check only those without history (what the pure engine's callers and older tests expect); the service decides
+    /// with <see cref="WithPolicy"/> of its setting, every registration by default.
+    /// </summary>
+    public JlisCheckPolicy JlisCheck { get; init; } = JlisCheckPolicy.WithoutHistory;
+
+    /// <summary>True for the set every decision of the running service uses (whatever its J-LIS policy).</summary>
+    public bool IsCurrent => string.Equals(Version, RuleSets.Current.Version, StringComparison.Ordinal);
+
+    /// <summary>This set, deciding under <paramref name="policy"/>.</summary>
+    public RuleSet WithPolicy(JlisCheckPolicy policy) => policy == JlisCheck ? this : this with { JlisCheck = policy };
 
     public override string ToString() => Version;
 }

@@ -19,7 +19,16 @@ public sealed record Candidate(
     string? CardSymbol,
     string? CardNumber,
     string? BranchNumber,
-    DateOnly? QualificationDate)
+    DateOnly? QualificationDate,
+    string? KanjiName = null,
+    string? Address = null)
 {
+    /// <summary>The facts J-LIS compares (null: not sent, unknown).</summary>
+    public IdentityFacts.PersonFacts Facts => new(KanjiName, KanaName.Normalized, BirthDate, Sex, Address);
+
+    /// <summary>Names the record by key and masked number only: the facts are personal data.</summary>
+    public override string ToString() =>
+        $"{nameof(Candidate)} {{ InsurerNumber = {InsurerNumber}, RegistrationId = {RegistrationId}, PersonalNumber = {PersonalNumber} }}";
+
     public bool HasCardInfo => CardFields.HasCardInfo(CardNumber);
 }

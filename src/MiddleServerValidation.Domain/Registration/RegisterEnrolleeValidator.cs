@@ -13,6 +13,12 @@ namespace MiddleServerValidation.Domain.Registration;
 /// </summary>
 public sealed class RegisterEnrolleeValidator : AbstractValidator<RegisterEnrollee>
 {
+    /// <summary>漢字氏名 at most (the 住民票's 氏名 field is far shorter).</summary>
+    public const int MaxKanjiNameLength = 100;
+
+    /// <summary>住所 at most, building and room included.</summary>
+    public const int MaxAddressLength = 200;
+
     /// <param name="clock">Gives "today" in Japan, for the future-birthdate rule.</param>
     public RegisterEnrolleeValidator(TimeProvider clock)
     {
@@ -30,6 +36,10 @@ public sealed class RegisterEnrolleeValidator : AbstractValidator<RegisterEnroll
             Keep(context, FieldNames.KanaName, RegistrationFields.ReadKanaName(value), (values, name) => values.KanaName = name));
         RuleFor(m => m.Sex).Custom((value, context) =>
             Keep(context, FieldNames.Sex, RegistrationFields.ReadSex(value), (values, sex) => values.Sex = sex));
+        RuleFor(m => m.KanjiName).Custom((value, context) =>
+            Keep(context, FieldNames.KanjiName, RegistrationFields.ReadFreeText(value, "漢字氏名", MaxKanjiNameLength), (values, name) => values.KanjiName = name));
+        RuleFor(m => m.Address).Custom((value, context) =>
+            Keep(context, FieldNames.Address, RegistrationFields.ReadFreeText(value, "住所", MaxAddressLength), (values, address) => values.Address = address));
 
         // CardFields checks 記号・番号・枝番 together; the rule hangs on cardNumber but reports on each field.
         RuleFor(m => m.CardNumber).Custom((_, context) =>

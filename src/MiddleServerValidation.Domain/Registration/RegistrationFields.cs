@@ -115,6 +115,33 @@ internal static class RegistrationFields
         return id.IsValid ? ParseResult<string?>.Ok(id.Value) : ParseResult<string?>.Fail(id.Error!.Value, id.ErrorMessage!);
     }
 
+    /// <summary>
+    /// An optional free text (漢字氏名, 住所): trimmed, or null when blank. Too long or holding control characters is a
+    /// problem; lost characters (●) are not: they are a warning when compared (<c>CharacterLost</c>).
+    /// </summary>
+    public static ParseResult<string?> ReadFreeText(string? value, string label, int maxLength)
+    {
+        if (IsBlank(value))
+        {
+            return ParseResult<string?>.Ok(null);
+        }
+
+        if (TooLong<string?>(value, ReasonCode.FieldInvalid, label) is { } tooLong)
+        {
+            return tooLong;
+        }
+
+        var trimmed = value!.Trim();
+        if (trimmed.Length > maxLength)
+        {
+            return ParseResult<string?>.Fail(ReasonCode.FieldInvalid, $"{label}は{maxLength}文字以内で指定してください（{trimmed.Length}文字でした）。");
+        }
+
+        return trimmed.Any(c => char.IsControl(c))
+            ? ParseResult<string?>.Fail(ReasonCode.FieldInvalid, $"{label}に制御文字が含まれています。")
+            : ParseResult<string?>.Ok(trimmed);
+    }
+
     public static bool IsBlank(string? value) => string.IsNullOrWhiteSpace(value);
 
     /// <summary>Trimmed, or null when blank.</summary>

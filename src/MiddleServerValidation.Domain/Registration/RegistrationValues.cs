@@ -22,6 +22,8 @@ internal sealed class RegistrationValues
     public CardValues Card { get; set; } = CardValues.None;
     public DateOnly? QualificationDate { get; set; }
     public string? BatchId { get; set; }
+    public string? KanjiName { get; set; }
+    public string? Address { get; set; }
 
     /// <summary>The candidate; only called once validation passed, so every required value is present.</summary>
     public Candidate ToCandidate() => new(
@@ -35,5 +37,7 @@ internal sealed class RegistrationValues
         CardSymbol: Card.Symbol,
         CardNumber: Card.Number,
         BranchNumber: Card.Branch,
-        QualificationDate: QualificationDate);
+        QualificationDate: QualificationDate,
+        KanjiName: KanjiName,
+        Address: Address);
 }

@@ -51,6 +51,25 @@ internal sealed partial class JlisHttpClient(
         return slices.Length == 1 ? slices[0] : slices.SelectMany(s => s).ToArray();
     }
 
+    public async Task<ResidentSearchResult> SearchAsync(ResidentSearchQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+
+        // Names and addresses travel in the body, never in the URL: URLs end up in logs and traces.
+        var request = new ResidentSearchRequest(query.KanjiName, query.KanaName, query.BirthDate, query.Sex, query.Address);
+        var result = await CallAsync(
+            token => httpClient.PostAsJsonAsync(JlisWire.SearchPath, request, JlisWire.JsonOptions, token),
+            response => JlisResponses.ReadSearchAsync(response, cancellationToken),
+            ResidentSearchResult.Unavailable,
+            cancellationToken).ConfigureAwait(false);
+        if (result.Status == ResidentSearchStatus.Unavailable)
+        {
+            LogSearchUnavailable(query.FactsGiven, result.FailureCause!);
+        }
+
+        return result;
+    }
+
     private async Task<IReadOnlyList<ResidentLookupResult>> LookupSliceAsync(string[] numbers, CancellationToken cancellationToken)
     {
         var request = new ResidentBulkLookupRequest(numbers);
@@ -104,6 +123,9 @@ internal sealed partial class JlisHttpClient(
 
     [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "J-LIS lookup unavailable: {Cause}")]
     private partial void LogUnavailable(string cause);
+
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Warning, Message = "J-LIS search by {Facts} unavailable: {Cause}")]
+    private partial void LogSearchUnavailable(string facts, string cause);
 
     [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "J-LIS bulk lookup: {Unavailable} of {Count} unavailable: {Cause}")]
     private partial void LogBulkUnavailable(int unavailable, int count, string cause);

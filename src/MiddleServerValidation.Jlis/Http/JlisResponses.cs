@@ -7,6 +7,8 @@ namespace MiddleServerValidation.Jlis.Http;
 /// <summary>Reads J-LIS answers; anything this adapter cannot read is Unavailable, never a guess.</summary>
 internal static class JlisResponses
 {
+    private const string UnreadableCause = "J-LIS answered 200 with a body this adapter cannot read";
+
     public static async Task<ResidentLookupResult> ReadOneAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
         response.StatusCode switch
         {
@@ -35,8 +37,39 @@ internal static class JlisResponses
         return residents.Select(r => r is null ? ResidentLookupResult.NotFound() : Resident(r)).ToArray();
     }
 
+    public static async Task<ResidentSearchResult> ReadSearchAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return ResidentSearchResult.Unavailable(response.StatusCode == HttpStatusCode.NotFound
+                ? "J-LIS has no search by the basic four facts (HTTP 404)"
+                : Failed(response).FailureCause!);
+        }
+
+        var body = await ReadJsonAsync<ResidentSearchResponse>(response, cancellationToken).ConfigureAwait(false);
+        if (body?.Candidates is not { } candidates)
+        {
+            return ResidentSearchResult.Unavailable(UnreadableCause);
+        }
+
+        var found = new List<ResidentCandidate>(candidates.Count);
+        foreach (var candidate in candidates)
+        {
+            // One unreadable candidate makes the whole answer unreadable: dropping it could turn "several" into "one".
+            if (candidate is not { PersonalNumber: { Length: 12 } number } || !number.All(char.IsAsciiDigit)
+                || Resident(candidate.Resident) is not { IsFound: true } readable)
+            {
+                return ResidentSearchResult.Unavailable(UnreadableCause);
+            }
+
+            found.Add(new ResidentCandidate(number, readable.Resident));
+        }
+
+        return ResidentSearchResult.Answered(found, body.Truncated);
+    }
+
     private static ResidentLookupResult Unreadable { get; } =
-        ResidentLookupResult.Unavailable("J-LIS answered 200 with a body this adapter cannot read");
+        ResidentLookupResult.Unavailable(UnreadableCause);
 
     private static ResidentLookupResult Failed(HttpResponseMessage response) => response.StatusCode == HttpStatusCode.BadRequest
         // Our request was wrong: asking again would not help, and the cause must be fixed here.
@@ -48,8 +81,11 @@ internal static class JlisResponses
         var sex = string.IsNullOrEmpty(body?.Sex) ? null : body.Sex;
         return body is null || string.IsNullOrWhiteSpace(body.KanaName) || sex is not (null or "1" or "2")
             ? Unreadable
-            : ResidentLookupResult.Found(new ResidentRecord(body.KanaName, body.BirthDate, sex));
+            : ResidentLookupResult.Found(new ResidentRecord(body.KanaName, body.BirthDate, sex, Known(body.KanjiName), Known(body.Address)));
     }
+
+    /// <summary>An empty value is one J-LIS does not hold: unknown, like an absent one.</summary>
+    private static string? Known(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private static async Task<T?> ReadJsonAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -15,6 +15,12 @@ public static class JlisWire
 
     public const int MaxBulkSize = 1_000;
 
+    /// <summary>A search by the basic four facts; answers zero, one or several candidates.</summary>
+    public const string SearchPath = "api/v1/residents/search";
+
+    /// <summary>Beyond one candidate the answer is ambiguous anyway; a few let staff see what J-LIS holds.</summary>
+    public const int MaxSearchCandidates = 10;
+
     /// <summary>camelCase JSON; DateOnly as ISO <c>yyyy-MM-dd</c>.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = CreateJsonOptions();
 

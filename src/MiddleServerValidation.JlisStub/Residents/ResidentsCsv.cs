@@ -4,20 +4,23 @@ using MiddleServerValidation.Jlis.Wire;
 namespace MiddleServerValidation.JlisStub.Residents;
 
 /// <summary>
-/// Reads <c>personal_number,kana_name,birth_date,sex</c> (header row, ISO dates, UTF-8 with or without BOM).
+/// Reads <c>personal_number,kana_name,birth_date,sex[,kanji_name][,address]</c> (header row, ISO dates, UTF-8 with or
+/// without BOM, RFC 4180 quotes). The two optional columns may come in either order; files without them still load,
+/// and a row may leave them empty or out: J-LIS then does not know that fact (unknown, never a mismatch).
 /// A bad line stops the stub: a half-loaded registry would answer NotFound for people it should know.
-/// Errors name the line, never the personal number.
+/// Errors name the line and the column, never the personal number, a name or an address.
 /// </summary>
 internal static class ResidentsCsv
 {
-    private static readonly string[] Header = ["personal_number", "kana_name", "birth_date", "sex"];
+    private static readonly string[] RequiredColumns = ["personal_number", "kana_name", "birth_date", "sex"];
+    private static readonly string[] OptionalColumns = ["kanji_name", "address"];
 
     public static Dictionary<string, ResidentLookupResponse> Read(TextReader reader, string source)
     {
         var residents = new Dictionary<string, ResidentLookupResponse>(StringComparer.Ordinal);
         var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var lineNumber = 0;
-        var headerSeen = false;
+        string[]? columns = null;
 
         while (reader.ReadLine() is { } line)
         {
@@ -27,19 +30,14 @@ internal static class ResidentsCsv
                 continue;
             }
 
-            var fields = line.TrimStart('\uFEFF').Split(',').Select(field => field.Trim()).ToArray();
-            if (!headerSeen)
+            var fields = CsvFields.Split(line.TrimStart('\uFEFF')) ?? throw Malformed(source, lineNumber, "a quoted field is not closed");
+            if (columns is null)
             {
-                if (!fields.SequenceEqual(Header, StringComparer.OrdinalIgnoreCase))
-                {
-                    throw Malformed(source, lineNumber, $"the header must be '{string.Join(',', Header)}'");
-                }
-
-                headerSeen = true;
+                columns = ReadHeader(fields, source, lineNumber);
                 continue;
             }
 
-            var (personalNumber, resident) = ParseRow(fields, source, lineNumber);
+            var (personalNumber, resident) = ParseRow(fields, columns, source, lineNumber);
             if (!firstLineOf.TryAdd(personalNumber, lineNumber))
             {
                 throw Malformed(source, lineNumber, $"the personal number is already on line {firstLineOf[personalNumber]}");
@@ -48,14 +46,29 @@ internal static class ResidentsCsv
             residents.Add(personalNumber, resident);
         }
 
-        return headerSeen ? residents : throw Malformed(source, 1, "the file is empty; a header row is required");
+        return columns is not null ? residents : throw Malformed(source, 1, "the file is empty; a header row is required");
     }
 
-    private static (string PersonalNumber, ResidentLookupResponse Resident) ParseRow(string[] fields, string source, int line)
+    private static string[] ReadHeader(string[] fields, string source, int line)
     {
-        if (fields.Length != Header.Length)
+        var columns = fields.Select(field => field.ToLowerInvariant()).ToArray();
+        var optional = columns.Skip(RequiredColumns.Length).ToArray();
+        if (!columns.Take(RequiredColumns.Length).SequenceEqual(RequiredColumns)
+            || optional.Any(column => !OptionalColumns.Contains(column)) || optional.Distinct().Count() != optional.Length)
         {
-            throw Malformed(source, line, $"expected {Header.Length} comma-separated fields, found {fields.Length}");
+            throw Malformed(source, line,
+                $"the header must be '{string.Join(',', RequiredColumns)}', optionally followed by {string.Join(" and ", OptionalColumns)}");
+        }
+
+        return columns;
+    }
+
+    private static (string PersonalNumber, ResidentLookupResponse Resident) ParseRow(string[] fields, string[] columns, string source, int line)
+    {
+        if (fields.Length < RequiredColumns.Length || fields.Length > columns.Length)
+        {
+            var expected = columns.Length == RequiredColumns.Length ? $"{columns.Length}" : $"{RequiredColumns.Length} to {columns.Length}";
+            throw Malformed(source, line, $"expected {expected} comma-separated fields, found {fields.Length}");
         }
 
         var personalNumber = fields[0];
@@ -86,7 +99,13 @@ internal static class ResidentsCsv
             _ => throw Malformed(source, line, $"sex '{fields[3]}' must be 1, 2 or empty"),
         };
 
-        return (personalNumber, new ResidentLookupResponse(fields[1], birthDate, sex));
+        return (personalNumber, new ResidentLookupResponse(fields[1], birthDate, sex, Optional("kanji_name"), Optional("address")));
+
+        string? Optional(string column)
+        {
+            var index = Array.IndexOf(columns, column);
+            return index >= 0 && index < fields.Length && fields[index].Length > 0 ? fields[index] : null;
+        }
     }
 
     private static InvalidDataException Malformed(string source, int line, string problem) =>

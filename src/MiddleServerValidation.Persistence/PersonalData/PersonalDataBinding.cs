@@ -16,6 +16,13 @@ public readonly record struct PersonalDataBinding
     public static PersonalDataBinding Registration(string insurerNumber, string registrationId) =>
         new(Encoding.UTF8.GetBytes($"registration\n{insurerNumber}\n{registrationId}"));
 
+    /// <summary>
+    /// Another personal field of a registration (漢字氏名, 住所): bound to the record and to the field, so the two cannot
+    /// be swapped with each other or with the personal number.
+    /// </summary>
+    public static PersonalDataBinding RegistrationField(string insurerNumber, string registrationId, string field) =>
+        new(Encoding.UTF8.GetBytes($"registration\n{insurerNumber}\n{registrationId}\n{field}"));
+
     /// <summary>A whole message, bound to what it is kept for (e.g. the error queue).</summary>
     public static PersonalDataBinding Purpose(string purpose) => new(Encoding.UTF8.GetBytes($"purpose\n{purpose}"));
 }

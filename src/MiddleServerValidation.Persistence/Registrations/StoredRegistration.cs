@@ -3,7 +3,7 @@ namespace MiddleServerValidation.Persistence.Registrations;
 /// <summary>
 /// One version of a registration as received and decided (1 for the registration, one more per correction). The
 /// personal number is held only as an HMAC lookup key (when the number was valid) and AES-GCM ciphertext of the value
-/// as sent.
+/// as sent; the kanji name and address only as ciphertext.
 /// </summary>
 public sealed class StoredRegistration
 {
@@ -20,6 +20,12 @@ public sealed class StoredRegistration
     public string? CardNumber { get; set; }
     public string? BranchNumber { get; set; }
     public DateOnly? QualificationDate { get; set; }
+
+    /// <summary>漢字氏名 as sent, AES-GCM under the personal-data key ring, bound to the record and the field.</summary>
+    public byte[]? KanjiNameCipher { get; set; }
+
+    /// <summary>住所 as sent, encrypted like <see cref="KanjiNameCipher"/>.</summary>
+    public byte[]? AddressCipher { get; set; }
 
     /// <summary>The fields as sent, kept for rejected records whose values could not be typed (never the personal number).</summary>
     public string? SubmittedJson { get; set; }

@@ -22,6 +22,8 @@ internal sealed class StoredRegistrationConfiguration : IEntityTypeConfiguration
         builder.Property(r => r.CardNumber).HasColumnName("card_number");
         builder.Property(r => r.BranchNumber).HasColumnName("branch_number");
         builder.Property(r => r.QualificationDate).HasColumnName("qualification_date");
+        builder.Property(r => r.KanjiNameCipher).HasColumnName("kanji_name_cipher");
+        builder.Property(r => r.AddressCipher).HasColumnName("address_cipher");
         builder.Property(r => r.SubmittedJson).HasColumnName("submitted").HasColumnType("jsonb");
         builder.Property(r => r.Outcome).HasColumnName("outcome").HasMaxLength(16);
         builder.Property(r => r.ReasonsJson).HasColumnName("reasons").HasColumnType("jsonb");

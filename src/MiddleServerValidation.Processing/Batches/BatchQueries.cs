@@ -72,8 +72,8 @@ internal static class BatchQueries
     {
         await using var command = new NpgsqlCommand(
             "SELECT row_no, line_no, registration_id, insurer_number, personal_number_cipher, birth_date, kana_name, sex, " +
-            "card_symbol, card_number, branch_number, qualification_date, problem, operation, operation_id, operation_reason, operation_note " +
-            "FROM batch_rows WHERE batch_id = @id AND row_no BETWEEN @first AND @last ORDER BY row_no", connection);
+            "card_symbol, card_number, branch_number, qualification_date, problem, operation, operation_id, operation_reason, operation_note, " +
+            "kanji_name_cipher, address_cipher FROM batch_rows WHERE batch_id = @id AND row_no BETWEEN @first AND @last ORDER BY row_no", connection);
         command.Parameters.AddWithValue("id", batchId);
         command.Parameters.AddWithValue("first", after + 1);
         command.Parameters.AddWithValue("last", after + limit);
@@ -85,7 +85,8 @@ internal static class BatchQueries
             rows.Add(new StagedRow(
                 reader.GetInt32(0), reader.GetInt32(1), Text(2), Text(3),
                 reader.IsDBNull(4) ? null : reader.GetFieldValue<byte[]>(4),
-                Text(5), Text(6), Text(7), Text(8), Text(9), Text(10), Text(11), Text(12), Text(13), Text(14), Text(15), Text(16)));
+                Text(5), Text(6), Text(7), Text(8), Text(9), Text(10), Text(11), Text(12), Text(13), Text(14), Text(15), Text(16),
+                reader.IsDBNull(17) ? null : reader.GetFieldValue<byte[]>(17), reader.IsDBNull(18) ? null : reader.GetFieldValue<byte[]>(18)));
         }
 
         return rows;

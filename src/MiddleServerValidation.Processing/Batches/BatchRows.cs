@@ -41,8 +41,14 @@ internal static class BatchRows
             OperationId = row.OperationId,
             OperationReason = row.OperationReason,
             OperationNote = row.OperationNote,
+            KanjiName = Open(row.KanjiNameCipher, row, claim, FactFields.KanjiName, protector),
+            Address = Open(row.AddressCipher, row, claim, FactFields.Address, protector),
         };
     }
+
+    private static string? Open(byte[]? cipher, StagedRow row, BatchClaim claim, string field, PersonalNumberProtector protector) =>
+        cipher is null ? null
+            : protector.Decrypt(cipher, PersonalDataBinding.RegistrationField(claim.InsurerNumber, row.RegistrationId?.Trim() ?? string.Empty, field));
 
     /// <summary>What a staged row's number is bound to: the record it will be stored as, so its ciphertext is stored as it is.</summary>
     public static PersonalDataBinding StagedBinding(StagedRow row, BatchClaim claim) =>

@@ -1,6 +1,6 @@
 namespace MiddleServerValidation.Processing.Batches;
 
-/// <summary>A batch file's row as uploaded (<c>batch_rows</c>): the fields as text, the personal number encrypted.</summary>
+/// <summary>A batch file's row as uploaded (<c>batch_rows</c>): the fields as text, the personal number, kanji name and address encrypted.</summary>
 internal sealed record StagedRow(
     int RowNo,
     int LineNo,
@@ -18,4 +18,6 @@ internal sealed record StagedRow(
     string? Operation = null,
     string? OperationId = null,
     string? OperationReason = null,
-    string? OperationNote = null);
+    string? OperationNote = null,
+    byte[]? KanjiNameCipher = null,
+    byte[]? AddressCipher = null);

@@ -60,6 +60,12 @@ public static class ChunkDecider
             {
                 firstOfKey[key] = i;
                 decider.Count(item.Id, key.InsurerNumber, candidate, item.NumberKeyHex, decided.Decision.Outcome);
+                // An earlier registration J-LIS shows to be wrong is held when the chunk commits: it is no history for the records after.
+                foreach (var suspect in decided.Decision.Suspects)
+                {
+                    decider.Retire(item.NumberKeyHex, suspect.RegistrationId);
+                }
+
                 verdicts[i] = new Verdict(VerdictKind.Decided, decided, null, null);
                 operations?.Registered(item, key, decided.Decision);
             }

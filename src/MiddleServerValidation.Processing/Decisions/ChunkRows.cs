@@ -36,8 +36,8 @@ public static class ChunkRows
                 VerdictKind.DuplicateInChunk => (results[verdict.First!.Value] with { Kind = RegistrationResultKind.Duplicate, NoticeId = null }, null),
                 VerdictKind.Rejected => Rows(item, Outcome.Rejected, item.Read.Problems, [], null, context),
                 VerdictKind.Refused => Refusal(item, context),
-                VerdictKind.Decided => Rows(item, verdict.Decided!.Decision.Outcome, verdict.Decided.Decision.Reasons, verdict.Decided.Decision.Findings,
-                    verdict.Decided.Answer, context),
+                VerdictKind.Decided => WithSuspects(Rows(item, verdict.Decided!.Decision.Outcome, verdict.Decided.Decision.Reasons,
+                    verdict.Decided.Decision.Findings, verdict.Decided.Answer, context), verdict.Decided.Decision),
                 VerdictKind.Corrected => operations.Corrected(item, verdict,
                     Rows(item, verdict.Decided!.Decision.Outcome, verdict.Decided.Decision.Reasons, verdict.Decided.Decision.Findings, verdict.Decided.Answer,
                         context, NewVersion.Correcting(verdict.Target!))),
@@ -55,6 +55,9 @@ public static class ChunkRows
 
         return new DecidedChunk(results, rows);
     }
+
+    private static (RegistrationResult, ItemRows?) WithSuspects((RegistrationResult Result, ItemRows Rows) built, Decision decision) =>
+        decision.Suspects.Count == 0 ? built : (built.Result, built.Rows with { Suspects = decision.Suspects });
 
     /// <summary>A record naming another insurer: nothing is stored; its sender is told, under an id of the refusal's own.</summary>
     private static (RegistrationResult, ItemRows?) Refusal(PreparedRegistration item, DecisionContext context)
@@ -111,9 +114,10 @@ public sealed record NewVersion(int Number, RecordTarget? Replaces)
 }
 
 /// <summary>What one record writes: a decision's rows, a state event, and what an applied operation changes.</summary>
+/// <param name="Suspects">Earlier registrations J-LIS shows to be wrong instead of this one: held when the chunk commits.</param>
 public sealed record ItemRows(
     StoredRegistration? Registration, IReadOnlyList<StoredFinding> Findings, PendingResidentLookup? Lookup, OutboxNotice? Notice,
-    OutboxNotice? StateEvent = null, OperationRows? Operation = null);
+    OutboxNotice? StateEvent = null, OperationRows? Operation = null, IReadOnlyList<EarlierSuspect>? Suspects = null);
 
 /// <summary>A chunk decided in memory: a result per record and the rows each one writes.</summary>
 public sealed record DecidedChunk(IReadOnlyList<RegistrationResult> Results, IReadOnlyList<ItemRows?> Rows)
@@ -155,6 +159,8 @@ public sealed record DecidedChunk(IReadOnlyList<RegistrationResult> Results, IRe
             {
                 write.Operations.Add(rows.Operation);
             }
+
+            write.Suspects.AddRange(rows.Suspects ?? []);
         }
 
         return write;

@@ -26,6 +26,8 @@ public static class DecisionRows
             BatchId = item.BatchId,
             PersonalNumberKey = item.NumberKey,
             PersonalNumberCipher = item.NumberCipher,
+            KanjiNameCipher = item.KanjiNameCipher,
+            AddressCipher = item.AddressCipher,
             Outcome = outcome.ToString(),
             ReasonsJson = Notices.NoticeOutbox.ReasonsJson(reasons),
             ResidentAnswerJson = ResidentAnswers.ToJson(answer),
@@ -45,9 +47,9 @@ public static class DecisionRows
         }
         else
         {
-            // The values as sent, except the personal number, which is only ever stored encrypted; each cut to the longest a
+            // The values as sent, except the personal number, kanji name and address, which are only ever stored encrypted; each cut to the longest a
             // field is read from. jsonb cannot hold U+0000, which a broken client may well send.
-            registration.SubmittedJson = JsonSerializer.Serialize(Bounded(item.Message) with { PersonalNumber = null }, StoredJson.Options)
+            registration.SubmittedJson = JsonSerializer.Serialize(Bounded(item.Message) with { PersonalNumber = null, KanjiName = null, Address = null }, StoredJson.Options)
                 .Replace("\\u0000", "\\uFFFD", StringComparison.Ordinal);
         }
 

@@ -28,6 +28,7 @@ public sealed class DecisionStep(
     Persistence.PersonalData.PersonalNumberProtector protector,
     PendingLookupSchedule schedule,
     TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<ProcessingOptions> processing,
     ILogger<DecisionStep> logger) : IDecisionStep
 {
     public async Task<IReadOnlyList<RegistrationResult>> DecideAsync(IReadOnlyList<Submission> submissions, CancellationToken cancellationToken)
@@ -65,7 +66,7 @@ public sealed class DecisionStep(
             dataSource, ready.Where(item => item.NumberKey is not null).Select(i => i.NumberKey!).Concat(OpenChunk.RecordLocks(ready)), cancellationToken);
         try
         {
-            var context = new DecisionContext(RuleSets.Current, clock.GetUtcNow(), schedule, options.WriteNotices);
+            var context = new DecisionContext(processing.Value.Rules(), clock.GetUtcNow(), schedule, options.WriteNotices);
             return await OpenChunk.LoadAsync(this, numbers, items, deferred, context, cancellationToken);
         }
         catch

@@ -69,7 +69,7 @@ public sealed class OpenChunk : IAsyncDisposable
             try
             {
                 await using var transaction = await Connection.BeginTransactionAsync(ct);
-                await _decided.Write().WriteAsync(Connection, ct);
+                await _decided.Write().WriteAsync(Connection, _step.Protector, _context.Now, ct);
                 if (beforeCommit is not null)
                 {
                     await beforeCommit(Connection, _decided.Results, ct);
@@ -113,7 +113,7 @@ public sealed class OpenChunk : IAsyncDisposable
         try
         {
             await using var transaction = await Connection.BeginTransactionAsync(ct);
-            await decided.Write().WriteAsync(Connection, ct);
+            await decided.Write().WriteAsync(Connection, _step.Protector, _context.Now, ct);
             await beforeCommit(result, Connection, ct);
             await transaction.CommitAsync(ct);
         }

@@ -33,6 +33,10 @@ public sealed class PreparedRegistration
     /// <summary>AES-GCM ciphertext of the personal number as sent, valid or not.</summary>
     public byte[]? NumberCipher { get; init; }
 
+    /// <summary>漢字氏名 and 住所 as sent, encrypted for the record (null when not sent).</summary>
+    public byte[]? KanjiNameCipher { get; init; }
+    public byte[]? AddressCipher { get; init; }
+
     public Candidate? Candidate => Read.Candidate;
 
     /// <summary>What the message asks: a registration, or an operation on a record of its insurer.</summary>

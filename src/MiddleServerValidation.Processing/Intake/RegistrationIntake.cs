@@ -53,8 +53,17 @@ public sealed class RegistrationIntake(RegistrationReader reader, PersonalNumber
             NumberCipher = numberCipher ?? (string.IsNullOrWhiteSpace(message.PersonalNumber) || read.Key is not { } stored
                 ? null
                 : protector.Encrypt(message.PersonalNumber, PersonalDataBinding.Registration(stored.InsurerNumber, stored.RegistrationId))),
+            KanjiNameCipher = Seal(message.KanjiName, read.Key, FactFields.KanjiName),
+            AddressCipher = Seal(message.Address, read.Key, FactFields.Address),
         };
     }
+
+    // As sent (cut to the longest a field is read from), bound to the record and the field; never stored in the clear.
+    private byte[]? Seal(string? value, RegistrationKey? key, string field) =>
+        string.IsNullOrWhiteSpace(value) || key is null
+            ? null
+            : protector.Encrypt(value.Length > RegistrationReader.MaxFieldLength ? value[..RegistrationReader.MaxFieldLength] : value,
+                PersonalDataBinding.RegistrationField(key.InsurerNumber, key.RegistrationId, field));
 
     /// <summary>
     /// An operation sent without an id is identified by what it says: the same content again is the same operation. Keyed

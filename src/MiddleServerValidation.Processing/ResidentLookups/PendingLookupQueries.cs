@@ -30,7 +30,8 @@ internal static class PendingLookupQueries
             FROM claimed JOIN registrations r ON r.id = claimed.registration_id
             WHERE l.registration_id = claimed.registration_id
             RETURNING r.id, l.attempts, r.insurer_number, r.registration_id, r.batch_id, r.personal_number_key, r.personal_number_cipher,
-                      r.birth_date, r.kana_name, r.sex, r.card_symbol, r.card_number, r.branch_number, r.qualification_date, r.version, r.state
+                      r.birth_date, r.kana_name, r.sex, r.card_symbol, r.card_number, r.branch_number, r.qualification_date, r.version, r.state,
+                      r.kanji_name_cipher, r.address_cipher
             """, connection);
         command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("leased", now + lease);
@@ -48,7 +49,8 @@ internal static class PendingLookupQueries
                 reader.IsDBNull(10) ? null : reader.GetString(10),
                 reader.IsDBNull(11) ? null : reader.GetString(11),
                 reader.IsDBNull(12) ? null : reader.GetString(12),
-                reader.IsDBNull(13) ? null : reader.GetFieldValue<DateOnly>(13), reader.GetInt32(14), reader.GetString(15)));
+                reader.IsDBNull(13) ? null : reader.GetFieldValue<DateOnly>(13), reader.GetInt32(14), reader.GetString(15),
+                reader.IsDBNull(16) ? null : reader.GetFieldValue<byte[]>(16), reader.IsDBNull(17) ? null : reader.GetFieldValue<byte[]>(17)));
         }
 
         return due;
@@ -120,11 +122,13 @@ internal static class PendingLookupQueries
 internal sealed record DueLookup(
     Guid Id, int Attempts, string InsurerNumber, string RegistrationId, string? BatchId, byte[] NumberKey, byte[] NumberCipher,
     DateOnly BirthDate, string KanaName, Sex? Sex, string? CardSymbol, string? CardNumber, string? BranchNumber, DateOnly? QualificationDate,
-    int Version, string State)
+    int Version, string State, byte[]? KanjiNameCipher = null, byte[]? AddressCipher = null)
 {
-    /// <summary>The stored registration as the rules see it; the number is decrypted only in memory.</summary>
+    /// <summary>The stored registration as the rules see it; the number, kanji name and address are decrypted only in memory.</summary>
     public Candidate ToCandidate(PersonalNumberProtector protector) => new(
         InsurerNumber, RegistrationId, BatchId,
         PersonalNumber.Parse(protector.Decrypt(NumberCipher, PersonalDataBinding.Registration(InsurerNumber, RegistrationId))).Value,
-        BirthDate, Domain.KanaNames.KanaName.Parse(KanaName).Value, Sex, CardSymbol, CardNumber, BranchNumber, QualificationDate);
+        BirthDate, Domain.KanaNames.KanaName.Parse(KanaName).Value, Sex, CardSymbol, CardNumber, BranchNumber, QualificationDate,
+        KanjiNameCipher is null ? null : protector.Decrypt(KanjiNameCipher, PersonalDataBinding.RegistrationField(InsurerNumber, RegistrationId, FactFields.KanjiName)),
+        AddressCipher is null ? null : protector.Decrypt(AddressCipher, PersonalDataBinding.RegistrationField(InsurerNumber, RegistrationId, FactFields.Address)));
 }

@@ -23,6 +23,7 @@ public sealed class PendingLookupRetrier(
     ResidentAnswers residentAnswers,
     PendingLookupSchedule schedule,
     TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<ProcessingOptions> processing,
     ILogger<PendingLookupRetrier> logger)
 {
     private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
@@ -90,7 +91,7 @@ public sealed class PendingLookupRetrier(
         HistoryBook history, Dictionary<string, ResidentAnswer> answers, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var decider = new OrderedDecider(history, RuleSets.Current);
+        var decider = new OrderedDecider(history, processing.Value.Rules());
         var write = new ChunkWrite();
         var postponed = unreadable.Select(u => (u.Due, u.Cause)).ToList();
         var completed = new List<(DueLookup Due, Decision Decision, string State, ResidentAnswer Answer)>();
@@ -106,6 +107,12 @@ public sealed class PendingLookupRetrier(
 
             var decision = decided.Decision;
             decider.Count(item.Id, item.InsurerNumber, candidate, key, decision.Outcome);
+            foreach (var suspect in decision.Suspects)
+            {
+                decider.Retire(key, suspect.RegistrationId);
+            }
+
+            write.Suspects.AddRange(decision.Suspects);
             var findings = DecisionRows.Findings(item.Id, item.InsurerNumber, decision.Findings, now).ToList();
             var state = RegistrationStateRule.Of(decision.Outcome, findings.Count, withdrawn: false, superseded: false);
             completed.Add((item, decision, state, answer));
@@ -132,7 +139,7 @@ public sealed class PendingLookupRetrier(
             await PendingLookupQueries.CompleteAsync(connection, item, decision, state, ResidentAnswers.ToJson(answer), now, ct);
         }
 
-        await write.WriteAsync(connection, ct);
+        await write.WriteAsync(connection, protector, now, ct);
         await transaction.CommitAsync(ct);
         return (completed.Count, postponed.Count - unreadable.Count);
     }

@@ -43,12 +43,15 @@ public sealed class ResidentAnswers(IServiceProvider services)
     private static ResidentAnswer ToAnswer(ResidentLookupResult result) => result.Status switch
     {
         ResidentLookupStatus.Found when result.Resident is { } resident =>
-            new ResidentAnswer.Found(resident.KanaName, resident.BirthDate, SexOf(resident.Sex)),
+            new ResidentAnswer.Found(resident.KanaName, resident.BirthDate, SexOf(resident.Sex), resident.KanjiName, resident.Address),
         ResidentLookupStatus.NotFound => new ResidentAnswer.NotFound(),
         _ => new ResidentAnswer.Unavailable(result.FailureCause ?? "J-LIS unavailable"),
     };
 
-    /// <summary>The answer as kept for staff: what J-LIS said, never the personal number.</summary>
+    /// <summary>
+    /// The answer as kept for staff: what J-LIS said, never the personal number, and never its kanji name or address —
+    /// this column is not encrypted; whether they matched is in the reasons and findings.
+    /// </summary>
     public static string? ToJson(ResidentAnswer? answer) => answer switch
     {
         null => null,
@@ -64,7 +67,7 @@ public sealed class ResidentAnswers(IServiceProvider services)
         _ => null,
     };
 
-    private static Sex? SexOf(string? sex) => sex switch
+    internal static Sex? SexOf(string? sex) => sex switch
     {
         "1" => Sex.Male,
         "2" => Sex.Female,

@@ -21,6 +21,9 @@ public static class StateEvents
         public const string Reviewed = nameof(Reviewed);
         public const string Rechecked = nameof(Rechecked);
         public const string ResidentRegistryAnswered = nameof(ResidentRegistryAnswered);
+
+        /// <summary>The full-store check against J-LIS (<c>reconcile --steps jlis-audit</c>) found the record wrong.</summary>
+        public const string JlisAudited = nameof(JlisAudited);
     }
 
     /// <summary>Whether a record's first version, decided in <paramref name="state"/>, is announced: only when it is not usable and not rejected.</summary>

@@ -20,7 +20,15 @@ public sealed class ChunkWrite
     public List<OutboxNotice> Notices { get; } = [];
     public List<Operations.OperationRows> Operations { get; } = [];
 
-    public async Task WriteAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>Earlier registrations J-LIS shows to be wrong instead of the new ones (<see cref="Findings.SuspectRecords"/>).</summary>
+    public List<Domain.CrossCheck.EarlierSuspect> Suspects { get; } = [];
+
+    public Task WriteAsync(NpgsqlConnection connection, CancellationToken cancellationToken) => WriteAsync(connection, null, null, cancellationToken);
+
+    /// <param name="protector">Masks the numbers in the notices to the suspects' insurers; needed only when there are suspects.</param>
+    /// <param name="now">When the suspects are held.</param>
+    public async Task WriteAsync(
+        NpgsqlConnection connection, Persistence.PersonalData.PersonalNumberProtector? protector, DateTimeOffset? now, CancellationToken cancellationToken)
     {
         if (Registrations.Count > 0)
         {
@@ -43,6 +51,12 @@ public sealed class ChunkWrite
         }
 
         await NoticeOutbox.WriteAsync(connection, Notices, cancellationToken);
+        if (Suspects.Count > 0)
+        {
+            await MiddleServerValidation.Processing.Findings.SuspectRecords.WriteAsync(connection, Suspects,
+                protector ?? throw new InvalidOperationException("Suspects are written with the protector."),
+                States.StateEvents.Causes.ResidentRegistryAnswered, now ?? DateTimeOffset.UtcNow, cancellationToken);
+        }
     }
 
     private async Task WriteRegistrationsAsync(NpgsqlConnection connection, CancellationToken ct)
@@ -50,7 +64,8 @@ public sealed class ChunkWrite
         await using var copy = await connection.BeginBinaryImportAsync(
             "COPY registrations (id, insurer_number, registration_id, batch_id, personal_number_key, personal_number_cipher, " +
             "birth_date, kana_name, sex, card_symbol, card_number, branch_number, qualification_date, submitted, outcome, " +
-            "reasons, resident_answer, rule_set_version, received_at, decided_at, version, state) FROM STDIN (FORMAT BINARY)", ct);
+            "reasons, resident_answer, rule_set_version, received_at, decided_at, version, state, kanji_name_cipher, address_cipher) " +
+            "FROM STDIN (FORMAT BINARY)", ct);
         foreach (var r in Registrations)
         {
             await copy.StartRowAsync(ct);
@@ -76,6 +91,8 @@ public sealed class ChunkWrite
             await copy.WriteAsync(r.DecidedAt, NpgsqlDbType.TimestampTz, ct);
             await copy.WriteAsync(r.Version, NpgsqlDbType.Integer, ct);
             await copy.WriteAsync(r.State, NpgsqlDbType.Varchar, ct);
+            await copy.WriteNullableAsync(r.KanjiNameCipher, NpgsqlDbType.Bytea, ct);
+            await copy.WriteNullableAsync(r.AddressCipher, NpgsqlDbType.Bytea, ct);
         }
 
         await copy.CompleteAsync(ct);

@@ -78,7 +78,7 @@ public sealed class ReconciliationRunner
         _logger.LogInformation("Reconciliation run {RunId} of {RunDate} ({Trigger}): steps {Steps}", run.Id, run.RunDate, run.Trigger, string.Join(",", run.Steps));
         var records = (await _store.StepsOfAsync(run.Id, cancellationToken)).ToDictionary(s => s.Step, StringComparer.Ordinal);
         var warnings = records.Values.Any(r => r.Status == ReconciliationStepStatuses.Finished && r.Warning is not null);
-        foreach (var name in ReconciliationSteps.All.Where(run.Steps.Contains))
+        foreach (var name in ReconciliationSteps.Ordered.Where(run.Steps.Contains))
         {
             records.TryGetValue(name, out var record);
             if (record?.Status == ReconciliationStepStatuses.Finished)

@@ -38,7 +38,8 @@ public sealed class BatchStaging(NpgsqlDataSource dataSource, PersonalNumberProt
         var rows = 0;
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY batch_rows (batch_id, row_no, line_no, registration_id, insurer_number, personal_number_cipher, birth_date, kana_name, " +
-            "sex, card_symbol, card_number, branch_number, qualification_date, problem, operation, operation_id, operation_reason, operation_note) " +
+            "sex, card_symbol, card_number, branch_number, qualification_date, problem, operation, operation_id, operation_reason, operation_note, " +
+            "kanji_name_cipher, address_cipher) " +
             "FROM STDIN (FORMAT BINARY)", ct))
         {
             do
@@ -106,7 +107,17 @@ public sealed class BatchStaging(NpgsqlDataSource dataSource, PersonalNumberProt
         await WriteTextAsync(copy, Field(BatchColumn.OperationId), ct);
         await WriteTextAsync(copy, Field(BatchColumn.OperationReason), ct);
         await WriteTextAsync(copy, Field(BatchColumn.OperationNote), ct);
+        await WriteSealedAsync(copy, insurerNumber, Field(BatchColumn.RegistrationId), Field(BatchColumn.KanjiName), FactFields.KanjiName, ct);
+        await WriteSealedAsync(copy, insurerNumber, Field(BatchColumn.RegistrationId), Field(BatchColumn.Address), FactFields.Address, ct);
     }
+
+    // 漢字氏名 and 住所 are staged encrypted like the personal number, bound to the record and the field.
+    private Task WriteSealedAsync(NpgsqlBinaryImporter copy, string insurerNumber, string? registrationId, string? value, string field, CancellationToken ct) =>
+        string.IsNullOrEmpty(value)
+            ? copy.WriteNullAsync(ct)
+            : copy.WriteAsync(
+                protector.Encrypt(value, PersonalDataBinding.RegistrationField(insurerNumber, registrationId?.Trim() ?? string.Empty, field)),
+                NpgsqlDbType.Bytea, ct);
 
     private static Task WriteTextAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken ct) =>
         value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, NpgsqlDbType.Text, ct);

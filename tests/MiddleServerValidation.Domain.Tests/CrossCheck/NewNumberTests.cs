@@ -36,7 +36,7 @@ public class NewNumberTests
     {
         var decision = CrossCheckEngine.Decide(Candidate(), [], Resident(birthDate: new DateOnly(1989, 9, 14)));
 
-        var finding = AssertSuspected(decision, ReasonCode.JlisMismatch, "birthDate", RuleIds.JlisMismatch);
+        var finding = AssertSuspected(decision, ReasonCode.JlisBirthDateMismatch, "birthDate", RuleIds.JlisMismatch);
         Assert.Equal([new FieldDifference("birthDate", "1989-09-13", "1989-09-14", "jlis")], finding.Differences);
         Assert.Contains("生年月日", decision.Reasons[0].Message);
         AssertDiscloses_nothing_of(decision, "1989", "14");
@@ -47,18 +47,20 @@ public class NewNumberTests
     {
         var decision = CrossCheckEngine.Decide(Candidate(), [], Resident(sex: Sex.Male));
 
-        var finding = AssertSuspected(decision, ReasonCode.JlisMismatch, "sex", RuleIds.JlisMismatch);
+        var finding = AssertSuspected(decision, ReasonCode.JlisSexMismatch, "sex", RuleIds.JlisMismatch);
         Assert.Equal([new FieldDifference("sex", "2", "1", "jlis")], finding.Differences);
     }
 
     [Fact]
-    public void Several_differing_fields_are_all_listed_and_the_reason_names_no_single_field()
+    public void Several_differing_fields_each_have_their_reason_the_heaviest_first()
     {
         var decision = CrossCheckEngine.Decide(Candidate(), [], Resident("シカク タロウ", new DateOnly(2004, 8, 4), Sex.Male));
 
-        var finding = AssertSuspected(decision, ReasonCode.JlisMismatch, null, RuleIds.JlisMismatch);
-        Assert.Equal(["birthDate", "kanaName", "sex"], finding.Differences.Select(d => d.Field));
-        Assert.Contains("生年月日・カナ氏名・性別", decision.Reasons[0].Message);
+        var finding = AssertSuspected(decision, ReasonCode.JlisBirthDateMismatch, "birthDate", RuleIds.JlisMismatch);
+        Assert.Equal(["kanaName", "birthDate", "sex"], finding.Differences.Select(d => d.Field));
+        Assert.Equal(
+            [ReasonCode.JlisBirthDateMismatch, ReasonCode.JlisSexMismatch, ReasonCode.JlisKanaNameMismatch],
+            decision.Reasons.Select(r => r.Code).Where(c => c != ReasonCode.CardInfoMissing));
         AssertDiscloses_nothing_of(decision, "シカク タロウ", "2004");
     }
 

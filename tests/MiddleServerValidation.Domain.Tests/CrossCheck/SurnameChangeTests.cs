@@ -32,7 +32,7 @@ public class SurnameChangeTests
     {
         var decision = CrossCheckEngine.Decide(Candidate(), MaidenName, Resident("ヤマダ ハナコ"));
 
-        var finding = AssertSuspected(decision, ReasonCode.JlisMismatch, "kanaName", RuleIds.HistorySurnameJlis);
+        var finding = AssertSuspected(decision, ReasonCode.JlisKanaNameMismatch, "kanaName", RuleIds.HistorySurnameJlis);
         Assert.Equal(
             [
                 new FieldDifference("kanaName", "シカク ハナコ", "ヤマダ ハナコ", $"registration:{Id(1)}"),

@@ -59,7 +59,7 @@ public sealed class ConsoleBrowserTests(BrowserConsoleFixture fixture) : IClassF
         await Expect(comparison).ToContainTextAsync("********2225");
         await Expect(comparison).Not.ToContainTextAsync("222222222225");
         await Expect(page.GetByTestId("rule-set")).ToHaveTextAsync("2026.11.1");
-        await Expect(page.GetByTestId("jlis")).ToContainTextAsync("照会していません");
+        await Expect(page.GetByTestId("jlis")).ToContainTextAsync("該当者あり（本人確認情報）"); // every registration is checked against J-LIS (the default policy)
         await Expect(page.GetByTestId("notices")).ToContainTextAsync("この個人番号は別の生年月日で既に登録されています。");
         await ConsoleBrowser.ScreenshotAsync(page, "03-case-detail");
         await page.Context.CloseAsync();

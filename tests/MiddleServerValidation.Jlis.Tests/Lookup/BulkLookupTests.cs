@@ -20,8 +20,8 @@ public sealed class BulkLookupTests
         Assert.Equal(
             [ResidentLookupStatus.NotFound, ResidentLookupStatus.Found, ResidentLookupStatus.Found, ResidentLookupStatus.Found, ResidentLookupStatus.NotFound],
             results.Select(r => r.Status));
-        Assert.Equal(new ResidentRecord("シカク ハナコ", new DateOnly(1989, 9, 13), "2"), results[1].Resident);
-        Assert.Equal(new ResidentRecord("テスト イチロウ", new DateOnly(1987, 9, 13), "1"), results[3].Resident);
+        Assert.Equal(SampleResidents.HanakoRecord, results[1].Resident);
+        Assert.Equal(SampleResidents.IchirouRecord, results[3].Resident);
         Assert.Equal(3, (await stub.StatsAsync()).TotalRequests);
     }
 

@@ -6,7 +6,7 @@ namespace MiddleServerValidation.Jlis.Tests.Lookup;
 public sealed class LookupTests
 {
     [Fact]
-    public async Task Known_number_is_found_with_name_birth_date_and_sex()
+    public async Task Known_number_is_found_with_its_five_facts()
     {
         await using var stub = await StubServer.StartAsync();
         await using var client = await RegistryHost.StartAsync(stub.BaseAddress);
@@ -14,12 +14,12 @@ public sealed class LookupTests
         var result = await client.Registry.LookupAsync(SampleResidents.Hanako, CancellationToken.None);
 
         Assert.Equal(ResidentLookupStatus.Found, result.Status);
-        Assert.Equal(new ResidentRecord("シカク ハナコ", new DateOnly(1989, 9, 13), "2"), result.Resident);
+        Assert.Equal(SampleResidents.HanakoRecord, result.Resident);
         Assert.Null(result.FailureCause);
     }
 
     [Fact]
-    public async Task Male_resident_and_resident_without_sex_are_told_apart()
+    public async Task Male_resident_and_resident_without_sex_or_address_are_told_apart()
     {
         await using var stub = await StubServer.StartAsync();
         await using var client = await RegistryHost.StartAsync(stub.BaseAddress);
@@ -27,8 +27,8 @@ public sealed class LookupTests
         var male = await client.Registry.LookupAsync(SampleResidents.Ichirou, CancellationToken.None);
         var unknownSex = await client.Registry.LookupAsync(SampleResidents.NoSex, CancellationToken.None);
 
-        Assert.Equal(new ResidentRecord("テスト イチロウ", new DateOnly(1987, 9, 13), "1"), male.Resident);
-        Assert.Equal(new ResidentRecord("タカハシ ユウ", new DateOnly(2000, 2, 29), null), unknownSex.Resident);
+        Assert.Equal(SampleResidents.IchirouRecord, male.Resident);
+        Assert.Equal(SampleResidents.NoSexRecord, unknownSex.Resident);
     }
 
     [Fact]
