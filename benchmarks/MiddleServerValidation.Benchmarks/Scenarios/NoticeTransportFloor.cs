@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MassTransit;
 using MiddleServerValidation.Contracts;
 
@@ -17,45 +16,16 @@ public static class NoticeTransportFloor
 
     public static async Task<double> MessagesPerSecondAsync(BenchEnvironment environment, IReadOnlyList<byte[]> bodies, CancellationToken cancellationToken)
     {
-        long sent = 0;
-        var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
-        {
-            cfg.Host(environment.RabbitHost, (ushort)environment.RabbitPort, "/", host =>
-            {
-                host.Username(environment.RabbitUser);
-                host.Password(environment.RabbitPassword);
-                host.PublisherConfirmation = true;
-            });
-            cfg.ReceiveEndpoint(Queue, endpoint =>
-            {
-                endpoint.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
-                endpoint.PrefetchCount = 1_000;
-                endpoint.ConcurrentMessageLimit = 1_000;
-                endpoint.SetQuorumQueue();
-                endpoint.Handler<RegisterEnrollee>(async context =>
-                {
-                    var notices = await context.GetSendEndpoint(Notices);
-                    await notices.Send(NoticeLike(context.Message), send => send.Durable = true, context.CancellationToken);
-                    if (Interlocked.Increment(ref sent) == bodies.Count)
-                    {
-                        all.TrySetResult();
-                    }
-                });
-            });
-        });
-
-        await bus.StartAsync(cancellationToken);
         try
         {
-            var clock = Stopwatch.StartNew();
-            await MessagePublisher.PublishAsync(environment, Queue, bodies, cancellationToken);
-            await all.Task.WaitAsync(TimeSpan.FromMinutes(30), cancellationToken);
-            return bodies.Count / clock.Elapsed.TotalSeconds;
+            return await FloorConsumer.MessagesPerSecondAsync(environment, Queue, bodies, publisherConfirmation: true, async context =>
+            {
+                var notices = await context.GetSendEndpoint(Notices);
+                await notices.Send(NoticeLike(context.Message), send => send.Durable = true, context.CancellationToken);
+            }, cancellationToken);
         }
         finally
         {
-            await bus.StopAsync(CancellationToken.None);
             await MessagePublisher.DeleteQueueAsync(environment, "bench-transport-notices", cancellationToken);
         }
     }
