@@ -21,7 +21,9 @@ public static class ReasonCatalog
         // A moved address is common: alone it asks the insurer to confirm the current address, it does not hold the record.
         ReasonCode.HistoryMatch or ReasonCode.JlisConfirmed
             or ReasonCode.PersonalNumberMissing or ReasonCode.CardInfoMissing
-            or ReasonCode.JlisAddressMismatch or ReasonCode.CharacterLost => Outcome.Accepted,
+            or ReasonCode.JlisAddressMismatch or ReasonCode.CharacterLost
+            or ReasonCode.PersonalNumberFound or ReasonCode.NumberSearchNoResident or ReasonCode.NumberSearchSeveralResidents
+            or ReasonCode.NumberSearchPartialMatch or ReasonCode.NumberSearchUnavailable => Outcome.Accepted,
         ReasonCode.JlisUnavailable => Outcome.Pending,
         ReasonCode.Withdrawn => Outcome.Withdrawn,
         ReasonCode.AnsweredNoError => Outcome.Answered,
@@ -83,6 +85,18 @@ public static class ReasonCatalog
         ReasonCode.CharacterLost =>
             "「●」など保存できなかった文字の代わりが含まれているため、住民基本台帳（J-LIS）と照合できませんでした。"
             + "正しい文字で再登録してください。",
+        ReasonCode.PersonalNumberFound =>
+            "住民基本台帳（J-LIS）を本人情報で照会し、送信された5つの本人情報（漢字氏名・カナ氏名・生年月日・性別・住所）がすべて一致する住民が1人見つかりました。"
+            + "個人番号は登録照会APIで1回だけ取得できます。本人に確認のうえ、訂正で個人番号を登録してください。",
+        ReasonCode.NumberSearchNoResident =>
+            "住民基本台帳（J-LIS）を本人情報で照会しましたが、該当する住民が見つかりませんでした。本人情報に誤りがないか確認してください。",
+        ReasonCode.NumberSearchSeveralResidents =>
+            "住民基本台帳（J-LIS）を本人情報で照会したところ、該当する住民が複数いたため、個人番号を特定できませんでした。本人に個人番号を確認してください。",
+        ReasonCode.NumberSearchPartialMatch =>
+            "住民基本台帳（J-LIS）を本人情報で照会しましたが、5つの本人情報すべての一致を確認できなかったため、個人番号を特定できませんでした。"
+            + "漢字氏名と住所を含めて本人情報を確認してください。",
+        ReasonCode.NumberSearchUnavailable =>
+            "住民基本台帳（J-LIS）に照会できなかったため、個人番号を検索できませんでした。訂正で登録し直すと改めて照会します。",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unknown reason code."),
     };
 

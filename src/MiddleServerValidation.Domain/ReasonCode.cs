@@ -71,4 +71,26 @@ public enum ReasonCode
 
     /// <summary>The insurer's kanji name or address holds ● or another lost character: it cannot be checked (warning).</summary>
     CharacterLost,
+
+    /// <summary>
+    /// A registration without a personal number: J-LIS's search by the basic four facts found exactly one resident, and
+    /// all five facts the insurer sent agree with it. The notice shows the number masked; the insurer obtains it once
+    /// through its API key (<c>POST /api/v1/registrations/{id}/found-number</c>) or registers it by a correction.
+    /// </summary>
+    PersonalNumberFound,
+
+    /// <summary>The search by the basic four facts found no resident: the record stays without a number.</summary>
+    NumberSearchNoResident,
+
+    /// <summary>The search found several residents: no number is taken, never a guess.</summary>
+    NumberSearchSeveralResidents,
+
+    /// <summary>
+    /// The search found one resident, but not every one of the five facts is confirmed (one differs, or the insurer did
+    /// not send it, or it holds ●): a three-fact match is what linked wrong people, so no number is taken.
+    /// </summary>
+    NumberSearchPartialMatch,
+
+    /// <summary>J-LIS could not be searched: the record stays without a number; a correction asks again.</summary>
+    NumberSearchUnavailable,
 }

@@ -32,6 +32,11 @@ public class ReasonCatalogTests
     [InlineData(ReasonCode.JlisSexMismatch, Outcome.Suspected)]
     [InlineData(ReasonCode.JlisAddressMismatch, Outcome.Accepted)]
     [InlineData(ReasonCode.CharacterLost, Outcome.Accepted)]
+    [InlineData(ReasonCode.PersonalNumberFound, Outcome.Accepted)]
+    [InlineData(ReasonCode.NumberSearchNoResident, Outcome.Accepted)]
+    [InlineData(ReasonCode.NumberSearchSeveralResidents, Outcome.Accepted)]
+    [InlineData(ReasonCode.NumberSearchPartialMatch, Outcome.Accepted)]
+    [InlineData(ReasonCode.NumberSearchUnavailable, Outcome.Accepted)]
     public void Each_code_has_the_outcome_of_the_design_table(ReasonCode code, Outcome outcome)
     {
         Assert.Equal(outcome, ReasonCatalog.OutcomeOf(code));

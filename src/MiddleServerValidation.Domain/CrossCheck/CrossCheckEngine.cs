@@ -24,6 +24,19 @@ public static class CrossCheckEngine
             && (rules.JlisCheck == JlisCheckPolicy.EveryRegistration || HistoryRules.Assess(candidate, history, rules).NeedsResidentLookup);
     }
 
+    /// <summary>
+    /// True when a registration without a personal number is to be searched for in J-LIS by its facts: under
+    /// <see cref="JlisCheckPolicy.EveryRegistration"/> (the 2024 rules). Pass what the search answered
+    /// (<see cref="ResidentAnswer.Searched"/>, or <see cref="ResidentAnswer.Unavailable"/>) to <see cref="Decide(Candidate, IReadOnlyList{EarlierRegistration}, ResidentAnswer?, RuleSet)"/>;
+    /// without it the record is decided as before, a number missing.
+    /// </summary>
+    public static bool NeedsResidentSearch(Candidate candidate, RuleSet rules)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(rules);
+        return candidate.PersonalNumber is null && rules.JlisCheck == JlisCheckPolicy.EveryRegistration;
+    }
+
     /// <exception cref="ArgumentException">A J-LIS answer was needed and <paramref name="answer"/> is null.</exception>
     public static Decision Decide(Candidate candidate, IReadOnlyList<EarlierRegistration> history, ResidentAnswer? answer) =>
         Decide(candidate, history, answer, RuleSets.Current);
@@ -38,7 +51,7 @@ public static class CrossCheckEngine
 
         if (candidate.PersonalNumber is null)
         {
-            return WithWarnings(candidate, Reason.Of(ReasonCode.PersonalNumberMissing, FieldNames.PersonalNumber), null);
+            return NumberSearchRules.Decide(candidate, answer);
         }
 
         var assessment = HistoryRules.Assess(candidate, history, rules);

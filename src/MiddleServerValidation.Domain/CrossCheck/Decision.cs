@@ -8,6 +8,12 @@ namespace MiddleServerValidation.Domain.CrossCheck;
 public sealed record Decision(
     Outcome Outcome, IReadOnlyList<Reason> Reasons, IReadOnlyList<Finding> Findings, IReadOnlyList<EarlierSuspect>? EarlierSuspects = null)
 {
+    /// <summary>
+    /// For a registration without a number: the number J-LIS's search found, all five facts the same (null: none). Kept
+    /// for its insurer to obtain once; never in a reason but masked. A <see cref="PersonalNumbers.PersonalNumber"/> prints masked.
+    /// </summary>
+    public PersonalNumbers.PersonalNumber? FoundNumber { get; init; }
+
     /// <summary>The earlier registrations to hold and notify; empty for almost every decision.</summary>
     public IReadOnlyList<EarlierSuspect> Suspects => EarlierSuspects ?? [];
 

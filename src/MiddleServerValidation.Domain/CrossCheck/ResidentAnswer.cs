@@ -24,4 +24,16 @@ public abstract record ResidentAnswer
 
     /// <summary>J-LIS could not be asked; <paramref name="Cause"/> is for staff and logs, never for the insurer.</summary>
     public sealed record Unavailable(string Cause) : ResidentAnswer;
+
+    /// <summary>
+    /// What a search by the basic four facts (for a registration without a number) found, in J-LIS's order;
+    /// <paramref name="IsTruncated"/>: J-LIS had more than it returned. Its <c>ToString()</c> names no number or value.
+    /// </summary>
+    public sealed record Searched(IReadOnlyList<SearchCandidate> Candidates, bool IsTruncated) : ResidentAnswer
+    {
+        public override string ToString() => $"{nameof(Searched)} {{ Candidates = {Candidates.Count}, IsTruncated = {IsTruncated} }}";
+    }
 }
+
+/// <summary>A resident a search found: its number (masked by <c>ToString()</c>) and what J-LIS holds.</summary>
+public sealed record SearchCandidate(PersonalNumbers.PersonalNumber PersonalNumber, ResidentAnswer.Found Resident);

@@ -22,10 +22,13 @@ public static class AuditActions
     public const string ExportDataQualityCsv = nameof(ExportDataQualityCsv);
     public const string DownloadCorrectionFile = nameof(DownloadCorrectionFile);
 
+    /// <summary>An insurer obtained, with its API key, the number J-LIS's search found for its record.</summary>
+    public const string RetrieveFoundNumber = nameof(RetrieveFoundNumber);
+
     public static readonly IReadOnlyList<string> All =
     [
         ViewCase, Unmask, UnmaskDenied, Assign, Confirm, Dismiss, Reopen,
         SignIn, SignInFailed, SignInThrottled, SignOut, ExportAuditLog,
-        ViewDataQualityReport, ExportDataQualityCsv, DownloadCorrectionFile,
+        ViewDataQualityReport, ExportDataQualityCsv, DownloadCorrectionFile, RetrieveFoundNumber,
     ];
 }

@@ -3,6 +3,7 @@ using MiddleServerValidation.Domain.CrossCheck;
 using MiddleServerValidation.Domain.Registration;
 using MiddleServerValidation.Processing.Intake;
 using MiddleServerValidation.Processing.Operations;
+using MiddleServerValidation.Processing.ResidentLookups;
 
 namespace MiddleServerValidation.Processing.Decisions;
 
@@ -56,7 +57,7 @@ public static class ChunkDecider
                 firstOfKey[key] = i;
                 verdicts[i] = Verdict.Rejected;
             }
-            else if (decider.Decide(candidate, item.NumberKeyHex, number => answers.GetValueOrDefault(number)) is { } decided)
+            else if (decider.Decide(candidate, item.NumberKeyHex, number => answers.GetValueOrDefault(number), SearchKeys.Of(item)) is { } decided)
             {
                 firstOfKey[key] = i;
                 decider.Count(item.Id, key.InsurerNumber, candidate, item.NumberKeyHex, decided.Decision.Outcome);
@@ -71,7 +72,7 @@ public static class ChunkDecider
             }
             else
             {
-                missing.Add(candidate.PersonalNumber!.Value.Value);
+                missing.Add(decider.AnswerKey(candidate, item.NumberKeyHex, SearchKeys.Of(item))!);
                 verdicts[i] = Verdict.AwaitingAnswer;
             }
         }
@@ -80,7 +81,10 @@ public static class ChunkDecider
     }
 }
 
-/// <summary>The decisions of a chunk's records, in order, and the numbers J-LIS must be asked about before they stand.</summary>
+/// <summary>
+/// The decisions of a chunk's records, in order, and what J-LIS must be asked before they stand: numbers to look up, and
+/// the <see cref="SearchKeys"/> of records without one to search for.
+/// </summary>
 public sealed record ChunkVerdicts(IReadOnlyList<Verdict> Items, IReadOnlyCollection<string> MissingAnswers);
 
 public enum VerdictKind

@@ -37,10 +37,10 @@ public static class ChunkRows
                 VerdictKind.Rejected => Rows(item, Outcome.Rejected, item.Read.Problems, [], null, context),
                 VerdictKind.Refused => Refusal(item, context),
                 VerdictKind.Decided => WithSuspects(Rows(item, verdict.Decided!.Decision.Outcome, verdict.Decided.Decision.Reasons,
-                    verdict.Decided.Decision.Findings, verdict.Decided.Answer, context), verdict.Decided.Decision),
-                VerdictKind.Corrected => operations.Corrected(item, verdict,
+                    verdict.Decided.Decision.Findings, verdict.Decided.Answer, context), item, verdict.Decided.Decision),
+                VerdictKind.Corrected => operations.Corrected(item, verdict, WithSuspects(
                     Rows(item, verdict.Decided!.Decision.Outcome, verdict.Decided.Decision.Reasons, verdict.Decided.Decision.Findings, verdict.Decided.Answer,
-                        context, NewVersion.Correcting(verdict.Target!))),
+                        context, NewVersion.Correcting(verdict.Target!)), item, verdict.Decided.Decision)),
                 VerdictKind.Withdrawn => operations.Withdrawn(item, verdict),
                 VerdictKind.Answered => operations.Answered(item, verdict),
                 VerdictKind.OperationRefused => operations.Refused(item, verdict),
@@ -56,8 +56,13 @@ public static class ChunkRows
         return new DecidedChunk(results, rows);
     }
 
-    private static (RegistrationResult, ItemRows?) WithSuspects((RegistrationResult Result, ItemRows Rows) built, Decision decision) =>
-        decision.Suspects.Count == 0 ? built : (built.Result, built.Rows with { Suspects = decision.Suspects });
+    // What a decision writes besides the record: earlier records J-LIS shows wrong, and a number J-LIS's search found.
+    private static (RegistrationResult, ItemRows) WithSuspects((RegistrationResult Result, ItemRows Rows) built, PreparedRegistration item, Decision decision) =>
+        (built.Result, built.Rows with
+        {
+            Suspects = decision.Suspects.Count == 0 ? null : decision.Suspects,
+            Found = decision.FoundNumber is { } found ? new FoundNumberRow(item.Id, item.Key!.InsurerNumber, item.Key.RegistrationId, found) : null,
+        });
 
     /// <summary>A record naming another insurer: nothing is stored; its sender is told, under an id of the refusal's own.</summary>
     private static (RegistrationResult, ItemRows?) Refusal(PreparedRegistration item, DecisionContext context)
@@ -115,9 +120,11 @@ public sealed record NewVersion(int Number, RecordTarget? Replaces)
 
 /// <summary>What one record writes: a decision's rows, a state event, and what an applied operation changes.</summary>
 /// <param name="Suspects">Earlier registrations J-LIS shows to be wrong instead of this one: held when the chunk commits.</param>
+/// <param name="Found">The number J-LIS's search found for this record, sent without one.</param>
 public sealed record ItemRows(
     StoredRegistration? Registration, IReadOnlyList<StoredFinding> Findings, PendingResidentLookup? Lookup, OutboxNotice? Notice,
-    OutboxNotice? StateEvent = null, OperationRows? Operation = null, IReadOnlyList<EarlierSuspect>? Suspects = null);
+    OutboxNotice? StateEvent = null, OperationRows? Operation = null, IReadOnlyList<EarlierSuspect>? Suspects = null,
+    FoundNumberRow? Found = null);
 
 /// <summary>A chunk decided in memory: a result per record and the rows each one writes.</summary>
 public sealed record DecidedChunk(IReadOnlyList<RegistrationResult> Results, IReadOnlyList<ItemRows?> Rows)
@@ -161,6 +168,10 @@ public sealed record DecidedChunk(IReadOnlyList<RegistrationResult> Results, IRe
             }
 
             write.Suspects.AddRange(rows.Suspects ?? []);
+            if (rows.Found is not null)
+            {
+                write.FoundNumbers.Add(rows.Found);
+            }
         }
 
         return write;

@@ -76,8 +76,20 @@ public sealed class DecisionStep(
         }
     }
 
-    internal Task<Dictionary<string, ResidentAnswer>> AskAsync(IEnumerable<string> personalNumbers, CancellationToken ct) =>
-        residentAnswers.LookupAllAsync(personalNumbers, ct);
+    /// <summary>Looks the numbers up in bulk and searches for the records without one, at the same time.</summary>
+    internal async Task<Dictionary<string, ResidentAnswer>> AskAsync(
+        IEnumerable<string> missing, IReadOnlyCollection<KeyValuePair<string, Domain.Registration.Candidate>> searches, CancellationToken ct)
+    {
+        var lookups = residentAnswers.LookupAllAsync(missing.Where(key => !SearchKeys.IsSearch(key)), ct);
+        var searched = searches.Count == 0 ? [] : await residentAnswers.SearchAllAsync(searches, ct);
+        var answers = await lookups;
+        foreach (var (key, answer) in searched)
+        {
+            answers[key] = answer;
+        }
+
+        return answers;
+    }
 
     internal ILogger Logger => logger;
 

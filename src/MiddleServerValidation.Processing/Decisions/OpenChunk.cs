@@ -2,6 +2,7 @@ using MiddleServerValidation.Domain.CrossCheck;
 using MiddleServerValidation.Domain.Registration;
 using MiddleServerValidation.Processing.Intake;
 using MiddleServerValidation.Processing.Operations;
+using MiddleServerValidation.Processing.ResidentLookups;
 using MiddleServerValidation.Processing.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -196,6 +197,16 @@ public sealed class OpenChunk : IAsyncDisposable
         await NumberLocks.AcquireForSessionAsync(Connection, records.Values.Where(r => r.NumberKey is not null).Select(r => r.NumberKey!), ct);
     }
 
+    // The records without a number the rules want searched for, by their search keys.
+    private static List<KeyValuePair<string, Candidate>> SearchesOf(IReadOnlyList<PreparedRegistration> items, IReadOnlyCollection<string> missing)
+    {
+        var searches = missing.Where(SearchKeys.IsSearch).ToHashSet(StringComparer.Ordinal);
+        return searches.Count == 0 ? [] : items
+            .Where(item => item.Candidate is not null && searches.Contains(SearchKeys.Of(item)))
+            .Select(item => KeyValuePair.Create(SearchKeys.Of(item), item.Candidate!))
+            .ToList();
+    }
+
     private static byte[][] NumberKeys(IEnumerable<PreparedRegistration> items) =>
         items.Where(i => i.NumberKey is not null).Select(i => i.NumberKey!).ToArray();
 
@@ -226,9 +237,9 @@ public sealed class OpenChunk : IAsyncDisposable
                 throw new InvalidOperationException("J-LIS answers are still missing after asking for them.");
             }
 
-            foreach (var (number, answer) in await _step.AskAsync(verdicts.MissingAnswers, ct))
+            foreach (var (key, answer) in await _step.AskAsync(verdicts.MissingAnswers, SearchesOf(items, verdicts.MissingAnswers), ct))
             {
-                _answers[number] = answer;
+                _answers[key] = answer;
             }
         }
     }

@@ -14,16 +14,20 @@ public sealed class OrderedDecider(HistoryBook history, RuleSet rules)
     public RuleSet Rules => rules;
 
     /// <summary>
-    /// Decides a candidate; null when it needs a J-LIS answer that <paramref name="answerOf"/> does not have (its
-    /// number is then what must be asked). Does not add it to the history: see <see cref="Count"/>.
+    /// Decides a candidate; null when it needs a J-LIS answer that <paramref name="answerOf"/> does not have
+    /// (<see cref="AnswerKey"/> is then what must be asked). Does not add it to the history: see <see cref="Count"/>.
     /// </summary>
-    public Decided? Decide(Candidate candidate, string? numberKey, Func<string, ResidentAnswer?> answerOf)
+    /// <param name="searchKey">
+    /// The key a search for this candidate's number is answered under, when it has none (<see cref="SearchKeys"/>); null:
+    /// not searched (a re-check's replay), decided as a number missing.
+    /// </param>
+    public Decided? Decide(Candidate candidate, string? numberKey, Func<string, ResidentAnswer?> answerOf, string? searchKey = null)
     {
         var earlier = history.Of(numberKey);
         ResidentAnswer? answer = null;
-        if (candidate.PersonalNumber is { } number && CrossCheckEngine.NeedsResidentLookup(candidate, earlier, rules))
+        if (AnswerKey(candidate, numberKey, searchKey) is { } key)
         {
-            answer = answerOf(number.Value);
+            answer = answerOf(key);
             if (answer is null)
             {
                 return null;
@@ -32,6 +36,13 @@ public sealed class OrderedDecider(HistoryBook history, RuleSet rules)
 
         return new Decided(CrossCheckEngine.Decide(candidate, earlier, answer, rules), answer);
     }
+
+    /// <summary>What J-LIS must be asked for the candidate: its number, its search key when it has none, or null.</summary>
+    public string? AnswerKey(Candidate candidate, string? numberKey, string? searchKey = null) => candidate.PersonalNumber switch
+    {
+        { } number => CrossCheckEngine.NeedsResidentLookup(candidate, history.Of(numberKey), rules) ? number.Value : null,
+        null => searchKey is not null && CrossCheckEngine.NeedsResidentSearch(candidate, rules) ? searchKey : null,
+    };
 
     /// <summary>Takes a version out of the history for the records after it: a correction replaced it, or it was withdrawn.</summary>
     public void Retire(string? numberKey, Guid id) => history.Remove(numberKey, id);

@@ -75,9 +75,10 @@ internal sealed class OperationDecider(OperationTargets targets, OrderedDecider 
         }
 
         decider.Retire(target.NumberKeyHex, target.VersionId);
-        if (decider.Decide(candidate, item.NumberKeyHex, answerOf) is not { } decided)
+        // A correction still without a number is searched for again: J-LIS may answer now, or the facts changed.
+        if (decider.Decide(candidate, item.NumberKeyHex, answerOf, ResidentLookups.SearchKeys.Of(item)) is not { } decided)
         {
-            missing.Add(candidate.PersonalNumber!.Value.Value);
+            missing.Add(decider.AnswerKey(candidate, item.NumberKeyHex, ResidentLookups.SearchKeys.Of(item))!);
             return Verdict.AwaitingAnswer;
         }
 

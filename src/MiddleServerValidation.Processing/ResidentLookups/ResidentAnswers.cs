@@ -40,10 +40,53 @@ public sealed class ResidentAnswers(IServiceProvider services)
         return answers;
     }
 
+    /// <summary>
+    /// Searches J-LIS for each registration without a number, by its names, birthdate and sex, concurrently within the
+    /// adapter's limits. The address is not searched by: it is compared with each candidate's
+    /// (<see cref="CrossCheckEngine.NeedsResidentSearch"/>), so a resident who moved is said to be found on fewer facts,
+    /// not to be missing.
+    /// </summary>
+    public async Task<Dictionary<string, ResidentAnswer>> SearchAllAsync(
+        IReadOnlyCollection<KeyValuePair<string, Domain.Registration.Candidate>> searches, CancellationToken cancellationToken)
+    {
+        var registry = services.GetRequiredService<IResidentRegistry>();
+        var answers = await Task.WhenAll(searches.Select(async search =>
+            KeyValuePair.Create(search.Key, ToAnswer(await registry.SearchAsync(QueryOf(search.Value), cancellationToken)))));
+        return new Dictionary<string, ResidentAnswer>(answers, StringComparer.Ordinal);
+    }
+
+    private static ResidentSearchQuery QueryOf(Domain.Registration.Candidate candidate) =>
+        new(candidate.KanjiName, candidate.KanaName.Normalized, candidate.BirthDate, candidate.Sex is { } sex ? ((int)sex).ToString() : null);
+
+    private static ResidentAnswer ToAnswer(ResidentSearchResult result)
+    {
+        if (result.Status == ResidentSearchStatus.Unavailable)
+        {
+            return new ResidentAnswer.Unavailable(result.FailureCause ?? "J-LIS unavailable");
+        }
+
+        var candidates = new List<SearchCandidate>(result.Candidates.Count);
+        foreach (var candidate in result.Candidates)
+        {
+            var number = Domain.PersonalNumbers.PersonalNumber.Parse(candidate.PersonalNumber);
+            if (!number.IsValid)
+            {
+                // Never taken, never shown: an answer J-LIS cannot have meant is no answer.
+                return new ResidentAnswer.Unavailable("J-LIS search answered a malformed personal number");
+            }
+
+            candidates.Add(new SearchCandidate(number.Value, Found(candidate.Resident)));
+        }
+
+        return new ResidentAnswer.Searched(candidates, result.IsTruncated);
+    }
+
+    private static ResidentAnswer.Found Found(ResidentRecord resident) =>
+        new(resident.KanaName, resident.BirthDate, SexOf(resident.Sex), resident.KanjiName, resident.Address);
+
     private static ResidentAnswer ToAnswer(ResidentLookupResult result) => result.Status switch
     {
-        ResidentLookupStatus.Found when result.Resident is { } resident =>
-            new ResidentAnswer.Found(resident.KanaName, resident.BirthDate, SexOf(resident.Sex), resident.KanjiName, resident.Address),
+        ResidentLookupStatus.Found when result.Resident is { } resident => Found(resident),
         ResidentLookupStatus.NotFound => new ResidentAnswer.NotFound(),
         _ => new ResidentAnswer.Unavailable(result.FailureCause ?? "J-LIS unavailable"),
     };
@@ -64,6 +107,8 @@ public sealed class ResidentAnswers(IServiceProvider services)
         }),
         ResidentAnswer.NotFound => """{"status":"NotFound"}""",
         ResidentAnswer.Unavailable unavailable => JsonSerializer.Serialize(new { status = "Unavailable", cause = unavailable.Cause }),
+        // Numbers and facts stay out: how many residents the search found is what staff need.
+        ResidentAnswer.Searched searched => JsonSerializer.Serialize(new { status = "Searched", candidates = searched.Candidates.Count, truncated = searched.IsTruncated }),
         _ => null,
     };
 

@@ -23,10 +23,15 @@ public sealed class ChunkWrite
     /// <summary>Earlier registrations J-LIS shows to be wrong instead of the new ones (<see cref="Findings.SuspectRecords"/>).</summary>
     public List<Domain.CrossCheck.EarlierSuspect> Suspects { get; } = [];
 
+    /// <summary>Numbers J-LIS's search found for records sent without one (<see cref="ResidentLookups.FoundNumbers"/>).</summary>
+    public List<ResidentLookups.FoundNumberRow> FoundNumbers { get; } = [];
+
     public Task WriteAsync(NpgsqlConnection connection, CancellationToken cancellationToken) => WriteAsync(connection, null, null, cancellationToken);
 
-    /// <param name="protector">Masks the numbers in the notices to the suspects' insurers; needed only when there are suspects.</param>
-    /// <param name="now">When the suspects are held.</param>
+    /// <param name="protector">
+    /// Masks the numbers in the notices to the suspects' insurers and encrypts found numbers; needed only when there are either.
+    /// </param>
+    /// <param name="now">When the suspects are held and the numbers found.</param>
     public async Task WriteAsync(
         NpgsqlConnection connection, Persistence.PersonalData.PersonalNumberProtector? protector, DateTimeOffset? now, CancellationToken cancellationToken)
     {
@@ -56,6 +61,13 @@ public sealed class ChunkWrite
             await MiddleServerValidation.Processing.Findings.SuspectRecords.WriteAsync(connection, Suspects,
                 protector ?? throw new InvalidOperationException("Suspects are written with the protector."),
                 States.StateEvents.Causes.ResidentRegistryAnswered, now ?? DateTimeOffset.UtcNow, cancellationToken);
+        }
+
+        if (FoundNumbers.Count > 0)
+        {
+            await ResidentLookups.FoundNumbers.WriteAsync(connection, FoundNumbers,
+                protector ?? throw new InvalidOperationException("Found numbers are written with the protector."), now ?? DateTimeOffset.UtcNow,
+                cancellationToken);
         }
     }
 

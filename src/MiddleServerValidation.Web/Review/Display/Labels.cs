@@ -125,6 +125,7 @@ public static class Labels
         AuditActions.ViewDataQualityReport => "データ品質レポートの閲覧",
         AuditActions.ExportDataQualityCsv => "データ品質レポートのCSV出力",
         AuditActions.DownloadCorrectionFile => "要修正リストのダウンロード",
+        AuditActions.RetrieveFoundNumber => "照会で見つかった個人番号の取得（保険者）",
         _ => action,
     };
 }
