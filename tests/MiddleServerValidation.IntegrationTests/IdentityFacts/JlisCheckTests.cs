@@ -1,4 +1,3 @@
-using System.Text;
 using MiddleServerValidation.Contracts;
 using MiddleServerValidation.IntegrationTests.Infrastructure;
 using MiddleServerValidation.Processing.Decisions;
@@ -167,26 +166,5 @@ public sealed class JlisCheckTests(JlisFactsFixture fixture) : IClassFixture<Jli
         }, decided => decided, TimeSpan.FromSeconds(30), "the pending registration decided once J-LIS answers");
     }
 
-    /// <summary>No value appears in any stored row, outbox payload or log line; kanji names and addresses are ciphertext only.</summary>
-    private async Task AssertNothingInTheClearAsync(params string[] values)
-    {
-        await using var connection = new NpgsqlConnection(fixture.OwnerConnectionString);
-        await connection.OpenAsync();
-        foreach (var table in new[] { "registrations", "findings", "notices" })
-        {
-            await using var command = new NpgsqlCommand($"SELECT coalesce(string_agg(t::text, E'\\n'), '') FROM {table} t", connection);
-            var text = (string)(await command.ExecuteScalarAsync())!;
-            foreach (var value in values)
-            {
-                Assert.DoesNotContain(value, text);
-                Assert.DoesNotContain(Convert.ToHexStringLower(Encoding.UTF8.GetBytes(value)), text);
-            }
-        }
-
-        var logs = string.Join('\n', fixture.Logs.Lines);
-        foreach (var value in values)
-        {
-            Assert.DoesNotContain(value, logs);
-        }
-    }
+    private Task AssertNothingInTheClearAsync(params string[] values) => NothingInTheClear.AssertAsync(fixture, NothingInTheClear.DecisionTables, values);
 }
