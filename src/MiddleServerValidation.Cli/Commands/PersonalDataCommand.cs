@@ -10,7 +10,7 @@ namespace MiddleServerValidation.Cli.Commands;
 
 /// <summary>
 /// <c>msv personal-data rotate</c>: after a new key is added to <c>PersonalData:EncryptionKeys</c> and made active,
-/// re-encrypts every stored personal number under it; the retired key can then be removed. With
+/// re-encrypts every stored personal number, 漢字氏名, 住所 and found number under it; the retired key can then be removed. With
 /// <c>--lookup-keys</c> (service stopped) the lookup keys are computed again under the current HMAC key.
 /// </summary>
 internal static class PersonalDataCommand
@@ -19,7 +19,7 @@ internal static class PersonalDataCommand
     {
         var lookupKeys = new Option<bool>("--lookup-keys") { Description = "照合キー（HMAC）も現在のキーで作り直す（サービスを止めて実行）" };
         var batch = new Option<int>("--batch") { Description = "1回に書き換える件数", DefaultValueFactory = _ => 10_000 };
-        var rotate = new Command("rotate", "保存されている個人番号を、有効な暗号鍵で暗号化し直す") { lookupKeys, batch };
+        var rotate = new Command("rotate", "保存されている個人番号・漢字氏名・住所を、有効な暗号鍵で暗号化し直す") { lookupKeys, batch };
         rotate.SetAction((parse, cancellationToken) => RotateAsync(parse.GetValue(lookupKeys), parse.GetValue(batch), cancellationToken));
         return new Command("personal-data", "個人番号の保護（鍵の切り替え）") { rotate };
     }

@@ -6,8 +6,9 @@ using Npgsql;
 namespace MiddleServerValidation.Cli.PersonalData;
 
 /// <summary>
-/// Rewrites stored personal numbers under the active key of the ring (and, when asked, their lookup keys under the
-/// current HMAC key), a bounded batch at a time in key order: registrations, and the rows of batches still waiting.
+/// Rewrites every stored ciphertext under the active key of the ring (and, when asked, the numbers' lookup keys under
+/// the current HMAC key), a bounded batch at a time in key order, column by column: registrations' numbers, 漢字氏名 and
+/// 住所, the same of batch rows still waiting, and the numbers J-LIS's search found.
 /// What cannot be opened (a key no longer configured) is left as it is and counted.
 /// </summary>
 internal sealed class PersonalDataRotation(NpgsqlDataSource dataSource, PersonalNumberProtector protector, int batchSize, bool lookupKeys)
@@ -17,7 +18,7 @@ internal sealed class PersonalDataRotation(NpgsqlDataSource dataSource, Personal
     public async Task<Counts> RunAsync(Action<long> progress, CancellationToken ct)
     {
         var (rewritten, current, unreadable) = (0L, 0L, 0L);
-        foreach (var table in new[] { Registrations, StagedRows })
+        foreach (var table in Tables)
         {
             byte[]? after = null;
             while (await ReadAsync(table, after, ct) is { Count: > 0 } rows)
@@ -33,9 +34,11 @@ internal sealed class PersonalDataRotation(NpgsqlDataSource dataSource, Personal
 
                     try
                     {
-                        var binding = PersonalDataBinding.Registration(row.InsurerNumber, row.RegistrationId);
+                        var binding = table.Binding(row.InsurerNumber, row.RegistrationId);
                         var plain = protector.Decrypt(row.Cipher, binding);
-                        var lookup = PersonalNumber.Parse(plain) is { IsValid: true } valid ? protector.LookupKey(valid.Value.Value) : null;
+                        var lookup = table.LookupKeyColumn is not null && PersonalNumber.Parse(plain) is { IsValid: true } valid
+                            ? protector.LookupKey(valid.Value.Value)
+                            : null;
                         changes.Add((row.Key, protector.Encrypt(plain, binding), lookup));
                     }
                     catch (CryptographicException)
@@ -54,23 +57,49 @@ internal sealed class PersonalDataRotation(NpgsqlDataSource dataSource, Personal
         return new Counts(rewritten, current, unreadable);
     }
 
-    private sealed record Table(string Select, string Update, bool HasLookupKey);
+    /// <param name="Binding">What the column's ciphertext is bound to, from the row's insurer and record id.</param>
+    /// <param name="LookupKeyColumn">The column holding the number's HMAC lookup key, for a personal-number column.</param>
+    private sealed record Table(string Select, string Update, Func<string, string, PersonalDataBinding> Binding, string? LookupKeyColumn);
 
-    // Keyed by a bytea sort key so both tables page the same way: a registration's id, a staged row's batch and row.
-    private static readonly Table Registrations = new(
-        "SELECT uuid_send(id), insurer_number, registration_id, personal_number_cipher FROM registrations " +
-        "WHERE personal_number_cipher IS NOT NULL AND (@after::bytea IS NULL OR uuid_send(id) > @after) ORDER BY uuid_send(id) LIMIT @limit",
-        "UPDATE registrations r SET personal_number_cipher = u.cipher, personal_number_key = CASE WHEN @lookup THEN u.lookup ELSE r.personal_number_key END " +
-        "FROM unnest(@keys, @ciphers, @lookups) AS u(k, cipher, lookup) WHERE uuid_send(r.id) = u.k",
-        true);
+    private static PersonalDataBinding NumberBinding(string insurer, string record) => PersonalDataBinding.Registration(insurer, record);
 
-    private static readonly Table StagedRows = new(
-        "SELECT uuid_send(r.batch_id) || int4send(r.row_no), b.insurer_number, COALESCE(btrim(r.registration_id), ''), r.personal_number_cipher " +
-        "FROM batch_rows r JOIN batches b ON b.id = r.batch_id WHERE r.personal_number_cipher IS NOT NULL " +
+    private static Func<string, string, PersonalDataBinding> FieldBinding(string field) =>
+        (insurer, record) => PersonalDataBinding.RegistrationField(insurer, record, field);
+
+    // Every ciphertext column, each keyed by a bytea sort key so all page the same way: a registration's id, a staged
+    // row's batch and row, a found number's registration.
+    private static readonly Table[] Tables =
+    [
+        Registrations("personal_number_cipher", NumberBinding, "personal_number_key"),
+        Registrations("kanji_name_cipher", FieldBinding(FactFields.KanjiName), null),
+        Registrations("address_cipher", FieldBinding(FactFields.Address), null),
+        StagedRows("personal_number_cipher", NumberBinding),
+        StagedRows("kanji_name_cipher", FieldBinding(FactFields.KanjiName)),
+        StagedRows("address_cipher", FieldBinding(FactFields.Address)),
+        new(
+            "SELECT uuid_send(registration_id), insurer_number, record_id, number_cipher FROM found_numbers " +
+            "WHERE @after::bytea IS NULL OR uuid_send(registration_id) > @after ORDER BY uuid_send(registration_id) LIMIT @limit",
+            "UPDATE found_numbers f SET number_cipher = u.cipher, number_key = CASE WHEN @lookup THEN u.lookup ELSE f.number_key END " +
+            "FROM unnest(@keys, @ciphers, @lookups) AS u(k, cipher, lookup) WHERE uuid_send(f.registration_id) = u.k",
+            FieldBinding(FactFields.FoundNumber), "number_key"),
+    ];
+
+    private static Table Registrations(string column, Func<string, string, PersonalDataBinding> binding, string? lookupKeyColumn) => new(
+        $"SELECT uuid_send(id), insurer_number, registration_id, {column} FROM registrations " +
+        $"WHERE {column} IS NOT NULL AND (@after::bytea IS NULL OR uuid_send(id) > @after) ORDER BY uuid_send(id) LIMIT @limit",
+        lookupKeyColumn is null
+            ? $"UPDATE registrations r SET {column} = u.cipher FROM unnest(@keys, @ciphers) AS u(k, cipher) WHERE uuid_send(r.id) = u.k"
+            : $"UPDATE registrations r SET {column} = u.cipher, {lookupKeyColumn} = CASE WHEN @lookup THEN u.lookup ELSE r.{lookupKeyColumn} END " +
+              "FROM unnest(@keys, @ciphers, @lookups) AS u(k, cipher, lookup) WHERE uuid_send(r.id) = u.k",
+        binding, lookupKeyColumn);
+
+    private static Table StagedRows(string column, Func<string, string, PersonalDataBinding> binding) => new(
+        $"SELECT uuid_send(r.batch_id) || int4send(r.row_no), b.insurer_number, COALESCE(btrim(r.registration_id), ''), r.{column} " +
+        $"FROM batch_rows r JOIN batches b ON b.id = r.batch_id WHERE r.{column} IS NOT NULL " +
         "AND (@after::bytea IS NULL OR uuid_send(r.batch_id) || int4send(r.row_no) > @after) ORDER BY 1 LIMIT @limit",
-        "UPDATE batch_rows r SET personal_number_cipher = u.cipher FROM unnest(@keys, @ciphers) AS u(k, cipher) " +
+        $"UPDATE batch_rows r SET {column} = u.cipher FROM unnest(@keys, @ciphers) AS u(k, cipher) " +
         "WHERE uuid_send(r.batch_id) || int4send(r.row_no) = u.k",
-        false);
+        binding, null);
 
     private async Task<List<(byte[] Key, string InsurerNumber, string RegistrationId, byte[] Cipher)>> ReadAsync(Table table, byte[]? after, CancellationToken ct)
     {
@@ -97,7 +126,7 @@ internal sealed class PersonalDataRotation(NpgsqlDataSource dataSource, Personal
         await using var command = dataSource.CreateCommand(table.Update);
         command.Parameters.AddWithValue("keys", changes.Select(c => c.Key).ToArray());
         command.Parameters.AddWithValue("ciphers", changes.Select(c => c.Cipher).ToArray());
-        if (table.HasLookupKey)
+        if (table.LookupKeyColumn is not null)
         {
             command.Parameters.AddWithValue("lookups", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Bytea,
                 changes.Select(c => (object?)c.LookupKey ?? DBNull.Value).ToArray());

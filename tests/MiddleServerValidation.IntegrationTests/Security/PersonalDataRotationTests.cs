@@ -22,7 +22,10 @@ public sealed class PersonalDataRotationTests(ServiceFixture fixture) : IClassFi
         var worker = await fixture.EnsureWorkerAsync();
         await worker.Services.GetRequiredService<DecisionStep>().DecideAsync(
         [
-            TestData.Registration("ROTATE-1", TestData.PersonalNumber(9_800), "H1.9.13", "シカク ハナコ"),
+            TestData.Registration("ROTATE-1", TestData.PersonalNumber(9_800), "H1.9.13", "シカク ハナコ") with
+            {
+                KanjiName = "四角 花子", Address = "東京都世田谷区三軒茶屋一丁目27番5号",
+            },
             TestData.Registration("ROTATE-2", TestData.PersonalNumber(9_801), "H1.9.13", "シカク ハナコ") with { PersonalNumber = "123" },
         ], CancellationToken.None);
 
@@ -34,7 +37,8 @@ public sealed class PersonalDataRotationTests(ServiceFixture fixture) : IClassFi
         var rotated = await CliProcess.RunAsync(fixture, "personal-data", "rotate");
 
         Assert.True(rotated.ExitCode == 0, rotated.Output);
-        Assert.Contains("書き換え 2 件", rotated.Output);
+        // Two numbers, and ROTATE-1's kanji name and address.
+        Assert.Contains("書き換え 4 件", rotated.Output);
         using var newOnly = new PersonalNumberProtector(Options.Create(new PersonalDataOptions
         {
             HmacKey = fixture.Settings["PersonalData:HmacKey"], EncryptionKeys = new() { ["2"] = newKey },
@@ -45,9 +49,15 @@ public sealed class PersonalDataRotationTests(ServiceFixture fixture) : IClassFi
         Assert.Equal([TestData.PersonalNumber(9_800), "123"],
             stored.Select(r => newOnly.Decrypt(r.PersonalNumberCipher!, PersonalDataBinding.Registration(r.InsurerNumber, r.RegistrationId))));
 
+        Assert.Equal(["四角 花子", "東京都世田谷区三軒茶屋一丁目27番5号"],
+        [
+            newOnly.Decrypt(stored[0].KanjiNameCipher!, PersonalDataBinding.RegistrationField(stored[0].InsurerNumber, "ROTATE-1", FactFields.KanjiName)),
+            newOnly.Decrypt(stored[0].AddressCipher!, PersonalDataBinding.RegistrationField(stored[0].InsurerNumber, "ROTATE-1", FactFields.Address)),
+        ]);
+
         var again = await CliProcess.RunAsync(fixture, "personal-data", "rotate");
         Assert.Contains("書き換え 0 件", again.Output);
-        Assert.Contains("既に有効な鍵 2 件", again.Output);
+        Assert.Contains("既に有効な鍵 4 件", again.Output);
 
         // Moved to another record, a ciphertext does not open.
         Assert.ThrowsAny<CryptographicException>(() =>
