@@ -4,6 +4,7 @@
 # the J-LIS stub, the worker and the web host as separate processes and prints the figures.
 #
 #   scripts/benchmark.sh [--scale 0.01] [other msv-bench options]
+#   scripts/benchmark.sh reconcile [--count 10000000]   the nightly reconciliation with the full-store J-LIS check
 #
 # Set ConnectionStrings__Validation (and RabbitMq__Host, __Port, __Username, __Password) to use servers of
 # your own instead; the database named there is dropped and created again.
@@ -47,5 +48,10 @@ msv_log "building (Release)…"
 mkdir -p "$state/work"
 dotnet build "$root/MiddleServerValidation.sln" -c Release -v q -nologo >"$state/work/build.log" 2>&1 \
   || { tail -n 40 "$state/work/build.log" >&2; msv_die "build failed (log: $state/work/build.log)"; }
-dotnet "$root/benchmarks/MiddleServerValidation.Benchmarks/bin/Release/net10.0/msv-bench.dll" all \
-  --ports-from "$ports_from" --work-dir "$state/work" "$@"
+bench="$root/benchmarks/MiddleServerValidation.Benchmarks/bin/Release/net10.0/msv-bench.dll"
+if [ "${1:-}" = reconcile ]; then
+  shift
+  dotnet "$bench" reconcile --jlis-port "$((ports_from + 10))" --work-dir "$state/work" "$@"
+else
+  dotnet "$bench" all --ports-from "$ports_from" --work-dir "$state/work" "$@"
+fi

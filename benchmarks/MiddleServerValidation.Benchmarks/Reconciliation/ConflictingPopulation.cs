@@ -15,11 +15,29 @@ internal static class ConflictingPopulation
     public const int SamePerson = 100;
     public const int Conflicting = 5;
 
+    /// <summary>
+    /// The people J-LIS knows for a store of <paramref name="count"/>: each person registered first, as that first
+    /// registration has them (a registration again of the same number with another fact is what J-LIS contradicts).
+    /// </summary>
+    public static IEnumerable<SyntheticPerson> Residents(long count)
+    {
+        for (var k = 0L; k < count; k++)
+        {
+            if (IsFirstRegistration(k))
+            {
+                yield return SyntheticPopulation.Person(k);
+            }
+        }
+    }
+
+    private static bool IsFirstRegistration(long k) =>
+        k < PerMille || (int)(SyntheticPopulation.Mix(k ^ 0x5EED_5EED) % PerMille) >= SamePerson + Conflicting;
+
     public static SyntheticPerson Person(long k)
     {
         var h = SyntheticPopulation.Mix(k ^ 0x5EED_5EED);
         var slot = (int)(h % PerMille);
-        if (k < PerMille || slot >= SamePerson + Conflicting)
+        if (IsFirstRegistration(k))
         {
             var person = SyntheticPopulation.Person(k);
             return slot switch

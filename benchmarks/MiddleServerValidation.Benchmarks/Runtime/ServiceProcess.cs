@@ -23,7 +23,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     public double CpuSeconds => ProcessStats.CpuSeconds(Pid);
 
     public static async Task<ServiceProcess> StartAsync(
-        string name, string dll, Uri url, IReadOnlyDictionary<string, string> environment, string logDirectory, CancellationToken cancellationToken)
+        string name, string dll, Uri url, IReadOnlyDictionary<string, string> environment, string logDirectory, CancellationToken cancellationToken,
+        TimeSpan? readyWithin = null)
     {
         var start = new ProcessStartInfo("dotnet", [dll])
         {
@@ -46,7 +47,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         var service = new ServiceProcess(name, process, url);
-        await service.WaitReadyAsync(cancellationToken);
+        await service.WaitReadyAsync(readyWithin ?? TimeSpan.FromSeconds(120), cancellationToken);
         return service;
     }
 
@@ -61,10 +62,10 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitReadyAsync(CancellationToken cancellationToken)
+    private async Task WaitReadyAsync(TimeSpan readyWithin, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(120);
+        var deadline = DateTime.UtcNow + readyWithin;
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
@@ -91,7 +92,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             await Task.Delay(250, cancellationToken);
         }
 
-        throw new TimeoutException($"{Name} was not ready within 120 s; see its log.");
+        throw new TimeoutException($"{Name} was not ready within {readyWithin.TotalSeconds:F0} s; see its log.");
     }
 
     public async ValueTask DisposeAsync()
