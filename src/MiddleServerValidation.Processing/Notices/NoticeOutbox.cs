@@ -194,7 +194,6 @@ public static class NoticeOutbox
     }
 }
 
-/// <summary>A claimed outbox row: the notice's id, its insurer's queue, the payload as JSON.</summary>
 /// <summary>A claimed outbox row: a notice to its insurer, or a state event (<see cref="Kind"/>) with its place in the outbox.</summary>
 public sealed record OutboxRow(
     Guid NoticeId, string InsurerNumber, string PayloadJson, Guid? RegistrationId, string Outcome, DateTimeOffset CreatedAt,

@@ -6,18 +6,19 @@ namespace MiddleServerValidation.Reconciliation.Corrections;
 /// <summary>A record that needs correcting, for one reason (a record with several reasons comes once per reason).</summary>
 internal sealed record CorrectionRow(
     string InsurerNumber, Guid Id, string RegistrationId, byte[]? NumberCipher, DateTimeOffset ReceivedAt,
-    bool LostCharacter, bool CardInfoMissing, bool PersonalNumberMissing, string? FindingCode, string? FindingStatus);
+    bool LostCharacter, bool CardInfoMissing, bool PersonalNumberMissing, string? FindingCode, string? FindingStatus, bool NumberFound);
 
 internal static class CorrectionQueries
 {
     /// <summary>One scan of the registrations plus the open findings, in insurer order, streamed.</summary>
     public const string Rows = $"""
         SELECT insurer_number, id, registration_id, personal_number_cipher, received_at,
-               {LostCharacter}, {CardInfoMissing}, {PersonalNumberMissing}, NULL::text, NULL::text
+               {LostCharacter}, {CardInfoMissing}, {PersonalNumberMissing}, NULL::text, NULL::text,
+               ({PersonalNumberMissing}) AND EXISTS (SELECT 1 FROM found_numbers n WHERE n.registration_id = registrations.id)
         FROM registrations
         WHERE {InUse} AND (({LostCharacter}) OR ({CardInfoMissing}) OR ({PersonalNumberMissing}))
         UNION ALL
-        SELECT r.insurer_number, r.id, r.registration_id, r.personal_number_cipher, r.received_at, false, false, false, f.code, f.status
+        SELECT r.insurer_number, r.id, r.registration_id, r.personal_number_cipher, r.received_at, false, false, false, f.code, f.status, false
         FROM findings f JOIN registrations r ON r.id = f.registration_id
         WHERE f.status IN {OpenFindingStatuses} AND r.{InUse}
         ORDER BY 1, 5, 2
@@ -36,7 +37,8 @@ internal static class CorrectionQueries
                 reader.GetFieldValue<DateTimeOffset>(4),
                 reader.GetBoolean(5), reader.GetBoolean(6), reader.GetBoolean(7),
                 reader.IsDBNull(8) ? null : reader.GetString(8),
-                reader.IsDBNull(9) ? null : reader.GetString(9));
+                reader.IsDBNull(9) ? null : reader.GetString(9),
+                reader.GetBoolean(10));
         }
     }
 

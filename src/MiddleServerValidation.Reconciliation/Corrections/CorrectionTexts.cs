@@ -12,6 +12,8 @@ internal static class CorrectionTexts
             "被保険者証の記号・番号・枝番に「●」（旧システムで保存できなかった文字）が含まれています。正しい文字で登録し直してください。",
         ReasonCode.CardInfoMissing => "被保険者証の記号・番号が未登録です。登録してください。",
         ReasonCode.PersonalNumberMissing => "個人番号が未登録です。取得しだい登録してください。",
+        ReasonCode.PersonalNumberFound =>
+            "個人番号が未登録です。住民基本台帳（J-LIS）の照会で個人番号が見つかっています。登録照会APIで取得するか、本人に確認のうえ訂正で登録してください。",
         _ => (findingStatus == FindingStatuses.Confirmed ? "【誤り確定】" : "【確認中】") + ReasonCatalog.MessageOf(code),
     };
 

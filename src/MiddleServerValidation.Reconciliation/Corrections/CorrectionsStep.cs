@@ -78,7 +78,8 @@ internal sealed class CorrectionsStep(NpgsqlDataSource dataSource, PersonalNumbe
 
         if (row.PersonalNumberMissing)
         {
-            Line(ReasonCode.PersonalNumberMissing);
+            // J-LIS's search found the number: the insurer has only to obtain it, or confirm it by a correction.
+            Line(row.NumberFound ? ReasonCode.PersonalNumberFound : ReasonCode.PersonalNumberMissing);
         }
 
         if (row.FindingCode is not null && Enum.TryParse<ReasonCode>(row.FindingCode, out var code))

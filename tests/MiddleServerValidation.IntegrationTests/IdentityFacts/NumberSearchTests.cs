@@ -1,8 +1,12 @@
 using System.Net;
+using System.Text;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MiddleServerValidation.Contracts;
 using MiddleServerValidation.IntegrationTests.Infrastructure;
+using MiddleServerValidation.IntegrationTests.Reconciliation;
+using MiddleServerValidation.Reconciliation;
+using MiddleServerValidation.Reconciliation.Corrections;
 using MiddleServerValidation.Persistence.Audit;
 using MiddleServerValidation.Processing.Decisions;
 using Microsoft.AspNetCore.Builder;
@@ -103,6 +107,17 @@ public sealed class NumberSearchTests(NumberSearchFixture fixture) : IClassFixtu
             var entry = Assert.Single(audited);
             Assert.Equal($"insurer:{TestData.InsurerA}", entry.Actor);
             Assert.Contains("N-1", entry.Details);
+        }
+
+        // Until then the insurer's correction file says the number is there to take, not merely missing.
+        await using (var reconciliation = await ReconciliationTestHost.StartAsync(fixture))
+        {
+            var run = await reconciliation.ReconcileAsync([ReconciliationSteps.Corrections]);
+            var file = (await reconciliation.Services.GetRequiredService<ICorrectionFiles>()
+                .OfRunAsync(run.Run!.Id, TestData.InsurerA, CancellationToken.None))!;
+            var line = Assert.Single(Encoding.UTF8.GetString(file.Content).Split("\r\n"), l => l.StartsWith("N-1,", StringComparison.Ordinal));
+            Assert.Contains(",PersonalNumberFound,", line);
+            Assert.Contains("見つかっています", line);
         }
 
         // The insurer confirms the number by a correction: J-LIS confirms it by number, and nothing is left to obtain.
