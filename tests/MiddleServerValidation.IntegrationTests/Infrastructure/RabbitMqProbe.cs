@@ -11,10 +11,12 @@ namespace MiddleServerValidation.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class RabbitMqProbe : IAsyncDisposable
 {
-    private readonly IConnection _connection;
+    private readonly ConnectionFactory _factory;
+    private IConnection _connection;
     private IChannel _channel;
 
-    private RabbitMqProbe(IConnection connection, IChannel channel) => (_connection, _channel) = (connection, channel);
+    private RabbitMqProbe(ConnectionFactory factory, IConnection connection, IChannel channel) =>
+        (_factory, _connection, _channel) = (factory, connection, channel);
 
     public static async Task<RabbitMqProbe> ConnectAsync(RabbitMqEndpoint endpoint)
     {
@@ -24,7 +26,7 @@ public sealed class RabbitMqProbe : IAsyncDisposable
             UserName = endpoint.Username, Password = endpoint.Password,
         };
         var connection = await factory.CreateConnectionAsync();
-        return new RabbitMqProbe(connection, await connection.CreateChannelAsync());
+        return new RabbitMqProbe(factory, connection, await connection.CreateChannelAsync());
     }
 
     public async Task PublishAsync(string queue, byte[] body, string contentType)
@@ -102,7 +104,14 @@ public sealed class RabbitMqProbe : IAsyncDisposable
         }
         catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e) when (e.ShutdownReason?.ReplyText.Contains("noproc", StringComparison.Ordinal) == true)
         {
-            // The queue's process was still starting (just declared, or its policy just applied): the channel is closed; ask again later.
+            // The queue's process was still starting (just declared, or its policy just applied): the channel is closed —
+            // or, when the broker answered with a connection-level INTERNAL_ERROR, the connection too; ask again later.
+            if (!_connection.IsOpen)
+            {
+                _connection.Dispose();
+                _connection = await _factory.CreateConnectionAsync();
+            }
+
             _channel = await _connection.CreateChannelAsync();
         }
 
