@@ -22,7 +22,8 @@ public sealed class CircuitHealthTests
         }, services => services.AddHealthChecks().AddJlisCircuitCheck("ready"));
         var health = client.Services.GetRequiredService<HealthCheckService>();
         var gauge = new List<int>();
-        using var listener = ListenToCircuitGauge(gauge);
+        // This host's gauge only: the test classes running beside this one open circuits of their own.
+        using var listener = ListenToCircuitGauge(gauge, client.Services.GetRequiredService<IMeterFactory>());
 
         Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync()).Status);
         await stub.SetFaultsAsync(errorRate: 1.0);
@@ -44,13 +45,13 @@ public sealed class CircuitHealthTests
         Assert.Equal(0, gauge[^1]);
     }
 
-    private static MeterListener ListenToCircuitGauge(List<int> values)
+    private static MeterListener ListenToCircuitGauge(List<int> values, IMeterFactory scope)
     {
         var listener = new MeterListener
         {
             InstrumentPublished = (instrument, l) =>
             {
-                if (instrument.Meter.Name == JlisMetrics.MeterName && instrument.Name == "msv.jlis.circuit.state")
+                if (instrument.Meter.Name == JlisMetrics.MeterName && instrument.Name == "msv.jlis.circuit.state" && instrument.Meter.Scope == scope)
                 {
                     l.EnableMeasurementEvents(instrument);
                 }
