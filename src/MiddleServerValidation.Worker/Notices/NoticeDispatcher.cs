@@ -67,30 +67,6 @@ public sealed class NoticeDispatcher(
         }
     }
 
-    /// <summary>
-    /// Stops the loop, then gives back the notices still in hand, for any dispatcher to claim at once instead of after
-    /// their lease; from then on the decision step writes its notices unclaimed.
-    /// </summary>
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        _handoff.Activate(_options.ClaimLease, capacity: 0);
-        await base.StopAsync(cancellationToken);
-        var left = _handoff.Take(int.MaxValue, DateTimeOffset.MinValue, TimeSpan.Zero);
-        try
-        {
-            await NoticeOutbox.ReleaseAsync(dataSource, Owner, left.Select(row => row.NoticeId).ToList(), cancellationToken);
-        }
-        catch (Exception e) when (e is NpgsqlException or OperationCanceledException)
-        {
-            logger.LogWarning("Could not give back {Count} notices in hand ({Cause}); any dispatcher takes them when their lease runs out",
-                left.Count, e.GetType().Name);
-        }
-        finally
-        {
-            _handoff.Done(left.Count);
-        }
-    }
-
     private async Task RecoverIfStuckAsync(DispatchRound round, CancellationToken cancellationToken)
     {
         if (round.Sent > 0 || round.Failed == 0)
