@@ -27,7 +27,6 @@ public static class ProcessingExtensions
         builder.Services.AddSingleton<PendingLookupSchedule>();
         builder.Services.AddSingleton<ResidentAnswers>();
         builder.Services.AddSingleton<DecisionMetrics>();
-        builder.Services.AddSingleton<Notices.NoticeHandoff>();
         builder.Services.AddSingleton<DecisionStep>();
         builder.Services.AddSingleton<IDecisionStep>(provider => provider.GetRequiredService<DecisionStep>());
         builder.Services.AddSingleton<PendingLookupRetrier>();

@@ -27,7 +27,6 @@ public sealed class DecisionStep(
     ResidentAnswers residentAnswers,
     Persistence.PersonalData.PersonalNumberProtector protector,
     PendingLookupSchedule schedule,
-    Notices.NoticeHandoff handoff,
     TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<ProcessingOptions> processing,
     ILogger<DecisionStep> logger) : IDecisionStep
@@ -90,46 +89,6 @@ public sealed class DecisionStep(
         }
 
         return answers;
-    }
-
-    /// <summary>
-    /// Writes a decided chunk in the open transaction; its notices are written claimed for this process's dispatcher
-    /// when it has room for them (<see cref="Notices.NoticeHandoff"/>). Call <see cref="CommittedAsync"/> after the commit,
-    /// or <see cref="Abandon"/> when the transaction does not commit.
-    /// </summary>
-    internal async Task WriteAsync(NpgsqlConnection connection, Storage.ChunkWrite write, DateTimeOffset now, CancellationToken ct)
-    {
-        write.Claim = handoff.TryReserve(write.ClaimableNotices, now);
-        await write.WriteAsync(connection, protector, now, ct);
-    }
-
-    internal void Abandon(Storage.ChunkWrite write)
-    {
-        if (write.Claim is { } claim)
-        {
-            handoff.Release(claim);
-            write.Claim = null;
-        }
-    }
-
-    /// <summary>Hands the committed chunk's claimed notices to this process's dispatcher and wakes it.</summary>
-    internal async Task CommittedAsync(NpgsqlConnection connection, Storage.ChunkWrite write, CancellationToken ct)
-    {
-        if (write.Claim is not { } claim)
-        {
-            return;
-        }
-
-        handoff.HandOff(claim, write.Handed);
-        try
-        {
-            await Notices.NoticeOutbox.WakeAsync(connection, ct);
-        }
-        catch (NpgsqlException e)
-        {
-            // Committed and handed over: the dispatcher finds them at its next poll.
-            logger.LogDebug(e, "Could not wake the notice dispatcher");
-        }
     }
 
     internal ILogger Logger => logger;

@@ -67,21 +67,20 @@ public sealed class OpenChunk : IAsyncDisposable
         await ResolveDeferredAsync(ct);
         for (var attempt = 1; ; attempt++)
         {
-            var write = _decided.Write();
             try
             {
                 await using var transaction = await Connection.BeginTransactionAsync(ct);
-                await _step.WriteAsync(Connection, write, _context.Now, ct);
+                await _decided.Write().WriteAsync(Connection, _step.Protector, _context.Now, ct);
                 if (beforeCommit is not null)
                 {
                     await beforeCommit(Connection, _decided.Results, ct);
                 }
 
                 await transaction.CommitAsync(ct);
+                return _decided.Results;
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && attempt < MaxAttempts)
             {
-                _step.Abandon(write);
                 // Another worker stored one of these keys since they were read (a redelivery under another number, which
                 // these locks do not cover): read the keys again and decide again; that record is now a duplicate.
                 _step.Logger.LogInformation("Chunk of {Count} raced a concurrent insert ({Constraint}); deciding it again", _items.Count, e.ConstraintName);
@@ -93,16 +92,7 @@ public sealed class OpenChunk : IAsyncDisposable
                 }
 
                 _decided = ChunkRows.Build(_items, (await DecideAsync(_items, _history, ct)).Verdicts, _context);
-                continue;
             }
-            catch
-            {
-                _step.Abandon(write);
-                throw;
-            }
-
-            await _step.CommittedAsync(Connection, write, ct);
-            return _decided.Results;
         }
     }
 
@@ -121,26 +111,17 @@ public sealed class OpenChunk : IAsyncDisposable
         var (verdicts, after) = await DecideAsync([item], _oneByOneHistory ?? _history, ct);
         var decided = ChunkRows.Build([item], verdicts, _context);
         var result = decided.Results[0];
-        var write = decided.Write();
         try
         {
             await using var transaction = await Connection.BeginTransactionAsync(ct);
-            await _step.WriteAsync(Connection, write, _context.Now, ct);
+            await decided.Write().WriteAsync(Connection, _step.Protector, _context.Now, ct);
             await beforeCommit(result, Connection, ct);
             await transaction.CommitAsync(ct);
         }
         catch (Exception e) when (isRecordFault(e))
         {
-            _step.Abandon(write);
             return null;
         }
-        catch
-        {
-            _step.Abandon(write);
-            throw;
-        }
-
-        await _step.CommittedAsync(Connection, write, ct);
 
         _oneByOneHistory = after;
         if (item.Key is { } key && result is { Kind: RegistrationResultKind.Decided, Outcome: { } outcome })

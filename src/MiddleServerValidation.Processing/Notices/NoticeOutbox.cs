@@ -64,31 +64,20 @@ public static class NoticeOutbox
 
     /// <summary>
     /// Writes notices inside the caller's transaction (binary COPY) and wakes the dispatchers when it commits. The web
-    /// host passes its DbContext's connection, whose transaction it has begun. With <paramref name="claim"/> the notices
-    /// of stored records are written already claimed for it, numbered here, and returned to be handed over once the
-    /// transaction commits (<see cref="NoticeHandoff"/>); nobody is woken for those: the caller wakes its dispatcher.
+    /// host passes its DbContext's connection, whose transaction it has begun.
     /// </summary>
-    public static async Task<IReadOnlyList<OutboxRow>> WriteAsync(
-        NpgsqlConnection connection, IReadOnlyCollection<OutboxNotice> notices, CancellationToken ct, NoticeClaim? claim = null)
+    public static async Task WriteAsync(NpgsqlConnection connection, IReadOnlyCollection<OutboxNotice> notices, CancellationToken ct)
     {
         if (notices.Count == 0)
         {
-            return [];
+            return;
         }
 
         var stored = notices.Where(n => n.RegistrationId is not null).ToList();
-        var handed = new List<OutboxRow>(claim is null ? 0 : stored.Count);
         if (stored.Count > 0)
         {
-            if (claim is not null)
-            {
-                await NumberAsync(connection, stored, ct);
-            }
-
-            await using var copy = await connection.BeginBinaryImportAsync(claim is null
-                ? "COPY notices (notice_id, registration_id, insurer_number, outcome, payload, created_at, kind) FROM STDIN (FORMAT BINARY)"
-                : "COPY notices (notice_id, registration_id, insurer_number, outcome, payload, created_at, kind, seq, claimed_until, claimed_by) " +
-                  "FROM STDIN (FORMAT BINARY)", ct);
+            await using var copy = await connection.BeginBinaryImportAsync(
+                "COPY notices (notice_id, registration_id, insurer_number, outcome, payload, created_at, kind) FROM STDIN (FORMAT BINARY)", ct);
             foreach (var n in stored)
             {
                 await copy.StartRowAsync(ct);
@@ -99,13 +88,6 @@ public static class NoticeOutbox
                 await copy.WriteAsync(n.PayloadJson, NpgsqlDbType.Jsonb, ct);
                 await copy.WriteAsync(n.CreatedAt, NpgsqlDbType.TimestampTz, ct);
                 await copy.WriteAsync(n.Kind, NpgsqlDbType.Varchar, ct);
-                if (claim is not null)
-                {
-                    await copy.WriteAsync(n.Seq, NpgsqlDbType.Bigint, ct);
-                    await copy.WriteAsync(claim.Until, NpgsqlDbType.TimestampTz, ct);
-                    await copy.WriteAsync(claim.Owner, NpgsqlDbType.Uuid, ct);
-                    handed.Add(new OutboxRow(n.NoticeId, n.InsurerNumber, n.PayloadJson, n.RegistrationId, n.Outcome, n.CreatedAt, n.Kind, n.Seq));
-                }
             }
 
             await copy.CompleteAsync(ct);
@@ -126,48 +108,9 @@ public static class NoticeOutbox
             await insert.ExecuteNonQueryAsync(ct);
         }
 
-        if (handed.Count < notices.Count)
-        {
-            // Delivered on commit (and dropped on rollback): wakes the dispatchers at once instead of at their next poll.
-            await WakeAsync(connection, ct);
-        }
-
-        return handed;
-    }
-
-    /// <summary>
-    /// Wakes the dispatchers: inside a transaction when it commits, outside at once (after notices were handed over in
-    /// memory, so the dispatcher of this process finds them when it wakes).
-    /// </summary>
-    public static async Task WakeAsync(NpgsqlConnection connection, CancellationToken ct)
-    {
+        // Delivered on commit (and dropped on rollback): wakes the dispatchers at once instead of at their next poll.
         await using var notify = new NpgsqlCommand($"NOTIFY {WakeChannel}", connection);
         await notify.ExecuteNonQueryAsync(ct);
-    }
-
-    // The numbers a state event carries (its sequence) are taken in the writing transaction, under the record's lock, as
-    // the column's default would: a handed-over row is published without being read back.
-    private static async Task NumberAsync(NpgsqlConnection connection, List<OutboxNotice> notices, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(
-            "SELECT nextval(pg_get_serial_sequence('notices', 'seq')) FROM generate_series(1, $1)", connection)
-        {
-            Parameters = { new() { Value = notices.Count } },
-        };
-        var numbers = new List<long>(notices.Count);
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                numbers.Add(reader.GetInt64(0));
-            }
-        }
-
-        numbers.Sort();
-        for (var i = 0; i < notices.Count; i++)
-        {
-            notices[i].Seq = numbers[i];
-        }
     }
 
     /// <summary>Subscribes <paramref name="listener"/> to the wake-ups; wait for them with <c>WaitAsync</c>.</summary>
@@ -257,7 +200,4 @@ public sealed record OutboxRow(
     string Kind = OutboxKinds.Notice, long Seq = 0)
 {
     public bool IsNotice => Kind == OutboxKinds.Notice;
-
-    /// <summary>Until when the row is its dispatcher's (set for a row handed over in memory, <see cref="NoticeHandoff"/>).</summary>
-    public DateTimeOffset ClaimedUntil { get; init; }
 }

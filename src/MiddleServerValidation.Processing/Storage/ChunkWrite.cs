@@ -26,15 +26,6 @@ public sealed class ChunkWrite
     /// <summary>Numbers J-LIS's search found for records sent without one (<see cref="ResidentLookups.FoundNumbers"/>).</summary>
     public List<ResidentLookups.FoundNumberRow> FoundNumbers { get; } = [];
 
-    /// <summary>Room reserved with this process's dispatcher: the notices of stored records are written claimed for it.</summary>
-    public NoticeClaim? Claim { get; set; }
-
-    /// <summary>The notices written claimed, to hand over once the transaction commits (<see cref="NoticeHandoff"/>).</summary>
-    public IReadOnlyList<OutboxRow> Handed { get; private set; } = [];
-
-    /// <summary>How many notices a claim would cover: those of stored records (a refusal is written unclaimed).</summary>
-    public int ClaimableNotices => Notices.Count(n => n.RegistrationId is not null);
-
     public Task WriteAsync(NpgsqlConnection connection, CancellationToken cancellationToken) => WriteAsync(connection, null, null, cancellationToken);
 
     /// <param name="protector">
@@ -64,7 +55,7 @@ public sealed class ChunkWrite
             await MiddleServerValidation.Processing.Operations.OperationWrite.WriteAsync(connection, Operations, Operations[0].Applied.ReceivedAt, cancellationToken);
         }
 
-        Handed = await NoticeOutbox.WriteAsync(connection, Notices, cancellationToken, Claim);
+        await NoticeOutbox.WriteAsync(connection, Notices, cancellationToken);
         if (Suspects.Count > 0)
         {
             await MiddleServerValidation.Processing.Findings.SuspectRecords.WriteAsync(connection, Suspects,

@@ -26,13 +26,6 @@ public sealed class NoticeDispatchOptions : IValidatableObject
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
-    /// How many notices the decision step may hand to this worker's dispatcher in memory at once, written already
-    /// claimed for it (no claim query for them); beyond it they are written unclaimed, as with 0 (the handoff off).
-    /// </summary>
-    [Range(0, 1_000_000)]
-    public int HandOffCapacity { get; set; } = 10_000;
-
-    /// <summary>
     /// After this many rounds in a row in which no send got through, the bus is restarted if the broker answers (a
     /// channel left waiting for ever by a node that died; see <see cref="BrokerSendRecovery"/>).
     /// </summary>

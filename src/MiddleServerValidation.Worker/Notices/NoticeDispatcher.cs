@@ -13,28 +13,15 @@ namespace MiddleServerValidation.Worker.Notices;
 /// (at-least-once); none is lost. Several workers share the work. When every send of
 /// <see cref="NoticeDispatchOptions.RecoverAfterFailedRounds"/> rounds in a row failed, <paramref name="recovery"/> is asked
 /// to mend the broker side (the bus is restarted when the broker answers but this worker's sends do not get through).
-/// The notices this worker's decision step wrote already claimed for it come first, handed over in memory
-/// (<see cref="NoticeHandoff"/>), with no claim query; the table is claimed when none are in hand, and at least every
-/// <see cref="NoticeDispatchOptions.PollInterval"/>, so no other notice waits behind them.
 /// </summary>
 public sealed class NoticeDispatcher(
     NpgsqlDataSource dataSource, INoticePublisher publisher, IOptions<NoticeDispatchOptions> options, TimeProvider clock,
-    ILogger<NoticeDispatcher> logger, OutboxMetrics? metrics = null, INoticeSendRecovery? recovery = null, NoticeHandoff? handoff = null)
-    : BackgroundService
+    ILogger<NoticeDispatcher> logger, OutboxMetrics? metrics = null, INoticeSendRecovery? recovery = null) : BackgroundService
 {
     private readonly NoticeDispatchOptions _options = options.Value;
-    private readonly NoticeHandoff _handoff = Activated(handoff ?? new NoticeHandoff(), options.Value);
+    private readonly Guid _owner = Guid.CreateVersion7();
     private long _lastRoundTimestamp = clock.GetTimestamp();
-    private long _lastTableClaim;
     private int _failedRounds;
-
-    private Guid Owner => _handoff.Owner;
-
-    private static NoticeHandoff Activated(NoticeHandoff handoff, NoticeDispatchOptions options)
-    {
-        handoff.Activate(options.ClaimLease, options.HandOffCapacity);
-        return handoff;
-    }
 
     /// <summary>How long since the dispatch loop last came round (a round is bounded, so a long time means it is stuck).</summary>
     public TimeSpan SinceLastRound => clock.GetElapsedTime(Interlocked.Read(ref _lastRoundTimestamp));
@@ -83,43 +70,10 @@ public sealed class NoticeDispatcher(
         }
     }
 
-    /// <summary>Takes the notices handed over, claims unsent ones from the table, and publishes them, within the send bound.</summary>
+    /// <summary>Claims one batch of unsent notices and publishes it, within the send bound.</summary>
     public async Task<DispatchRound> DispatchBatchAsync(CancellationToken cancellationToken)
     {
-        // A handed notice is published only while its lease leaves room for a whole send; one older is the table's.
-        var handed = _handoff.Take(_options.BatchSize, clock.GetUtcNow(), _options.SendTimeout + TimeSpan.FromSeconds(5));
-        try
-        {
-            return await PublishAsync(await WithTableClaimAsync(handed, cancellationToken), cancellationToken);
-        }
-        finally
-        {
-            _handoff.Done(handed.Count);
-        }
-    }
-
-    private async Task<List<OutboxRow>> WithTableClaimAsync(List<OutboxRow> handed, CancellationToken cancellationToken)
-    {
-        if (handed.Count > 0 && clock.GetElapsedTime(Interlocked.Read(ref _lastTableClaim)) < _options.PollInterval)
-        {
-            return handed;
-        }
-
-        Interlocked.Exchange(ref _lastTableClaim, clock.GetTimestamp());
-        var claimed = await NoticeOutbox.ClaimAsync(
-            dataSource, Owner, _options.ClaimLease, Math.Max(1, _options.BatchSize - handed.Count), cancellationToken);
-        if (handed.Count == 0)
-        {
-            return claimed;
-        }
-
-        List<OutboxRow> all = [.. claimed, .. handed];
-        all.Sort((a, b) => a.CreatedAt.CompareTo(b.CreatedAt));
-        return all;
-    }
-
-    private async Task<DispatchRound> PublishAsync(List<OutboxRow> claimed, CancellationToken cancellationToken)
-    {
+        var claimed = await NoticeOutbox.ClaimAsync(dataSource, _owner, _options.ClaimLease, _options.BatchSize, cancellationToken);
         if (claimed.Count == 0)
         {
             return new DispatchRound(0, 0, 0);
@@ -148,7 +102,7 @@ public sealed class NoticeDispatcher(
         // Recorded even when the host is stopping: what was sent stays sent, what was not is given back at once.
         await NoticeOutbox.MarkSentAsync(dataSource, sent, CancellationToken.None);
         metrics?.Published(sends.Where(s => s.Send.IsCompletedSuccessfully).Select(s => s.Row), clock.GetUtcNow());
-        await NoticeOutbox.ReleaseAsync(dataSource, Owner, failed.Select(f => f.Row.NoticeId).ToList(), CancellationToken.None);
+        await NoticeOutbox.ReleaseAsync(dataSource, _owner, failed.Select(f => f.Row.NoticeId).ToList(), CancellationToken.None);
         if (failed.Count > 0)
         {
             var cause = failed.Select(f => f.Send.Exception?.GetBaseException()).FirstOrDefault(e => e is not null);
