@@ -6,37 +6,20 @@ using Xunit.Abstractions;
 namespace MiddleServerValidation.IntegrationTests.Resilience;
 
 /// <summary>A RabbitMQ cluster of three nodes of the class's own; the class's virtual host, users and queues live on it.</summary>
-public sealed class BrokerClusterFixture : ServiceFixture
+public sealed class BrokerClusterFixture : OwnServersFixture
 {
-    private ITestServers? _servers;
-
     public PrivateRabbitMqCluster Cluster { get; private set; } = null!;
-
-    protected override ITestServers Servers => _servers ?? throw new InvalidOperationException("The cluster is not started yet.");
 
     public override async Task InitializeAsync()
     {
-        Cluster = await PrivateRabbitMqCluster.StartAsync();
-        _servers = LocalTestServers.FromEnvironment().WithRabbitMq(Cluster.Port(0), Cluster.ManagementPort(0));
         await base.InitializeAsync();
         Settings["RabbitMq:ClusterNodes"] = Cluster.ClusterNodes;
     }
 
-    public override async Task DisposeAsync()
+    protected override async Task<(ITestServers Servers, IReadOnlyList<IAsyncDisposable> StopAfter)> StartServersAsync()
     {
-        if (_servers is null)
-        {
-            return;
-        }
-
-        try
-        {
-            await base.DisposeAsync();
-        }
-        finally
-        {
-            await Cluster.DisposeAsync();
-        }
+        Cluster = await PrivateRabbitMqCluster.StartAsync();
+        return (LocalTestServers.FromEnvironment().WithRabbitMq(Cluster.Port(0), Cluster.ManagementPort(0)), [Cluster]);
     }
 }
 

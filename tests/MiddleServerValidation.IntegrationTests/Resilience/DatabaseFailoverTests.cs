@@ -8,17 +8,13 @@ namespace MiddleServerValidation.IntegrationTests.Resilience;
 /// A PostgreSQL primary with a synchronous streaming standby, of the class's own. The services reach them through one
 /// multi-host connection string that asks for the server taking writes, as in production.
 /// </summary>
-public sealed class DatabaseFailoverFixture : ServiceFixture
+public sealed class DatabaseFailoverFixture : OwnServersFixture
 {
-    private ITestServers? _servers;
-
     public PrivatePostgres Primary { get; private set; } = null!;
 
     public PrivatePostgres Standby { get; private set; } = null!;
 
-    protected override ITestServers Servers => _servers ?? throw new InvalidOperationException("The database servers are not started yet.");
-
-    public override async Task InitializeAsync()
+    protected override async Task<(ITestServers Servers, IReadOnlyList<IAsyncDisposable> StopAfter)> StartServersAsync()
     {
         Primary = await PrivatePostgres.StartAsync();
         try
@@ -31,27 +27,8 @@ public sealed class DatabaseFailoverFixture : ServiceFixture
             throw;
         }
 
-        _servers = LocalTestServers.FromEnvironment().WithPostgres(
-            $"Host=127.0.0.1:{Primary.Port},127.0.0.1:{Standby.Port};Username=postgres;Target Session Attributes=read-write");
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        if (_servers is null)
-        {
-            return;
-        }
-
-        try
-        {
-            await base.DisposeAsync();
-        }
-        finally
-        {
-            await Standby.DisposeAsync();
-            await Primary.DisposeAsync();
-        }
+        return (LocalTestServers.FromEnvironment().WithPostgres(
+            $"Host=127.0.0.1:{Primary.Port},127.0.0.1:{Standby.Port};Username=postgres;Target Session Attributes=read-write"), [Standby, Primary]);
     }
 }
 

@@ -6,17 +6,13 @@ namespace MiddleServerValidation.IntegrationTests.Resilience;
 /// A class's own PostgreSQL server and RabbitMQ node, which its tests stop, kill and start again; the class's database,
 /// virtual host and insurers are made on them as on the suite's servers.
 /// </summary>
-public class PrivateServersFixture : ServiceFixture
+public class PrivateServersFixture : OwnServersFixture
 {
-    private ITestServers? _servers;
-
     public PrivatePostgres Postgres { get; private set; } = null!;
 
     public PrivateRabbitMq Broker { get; private set; } = null!;
 
-    protected override ITestServers Servers => _servers ?? throw new InvalidOperationException("The private servers are not started yet.");
-
-    public override async Task InitializeAsync()
+    protected override async Task<(ITestServers Servers, IReadOnlyList<IAsyncDisposable> StopAfter)> StartServersAsync()
     {
         var postgres = PrivatePostgres.StartAsync();
         var broker = PrivateRabbitMq.StartAsync(management: true);
@@ -33,27 +29,8 @@ public class PrivateServersFixture : ServiceFixture
         }
 
         (Postgres, Broker) = (postgres.Result, broker.Result);
-        _servers = LocalTestServers.FromEnvironment().WithPostgres(Postgres.AdminConnectionString).WithRabbitMq(Broker.Port, Broker.ManagementPort);
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        if (_servers is null)
-        {
-            // The servers did not start (and what did was stopped then): nothing was made on them.
-            return;
-        }
-
-        try
-        {
-            await base.DisposeAsync();
-        }
-        finally
-        {
-            await Broker.DisposeAsync();
-            await Postgres.DisposeAsync();
-        }
+        return (LocalTestServers.FromEnvironment().WithPostgres(Postgres.AdminConnectionString).WithRabbitMq(Broker.Port, Broker.ManagementPort),
+            [Broker, Postgres]);
     }
 
     private static async Task DisposeIfStartedAsync<T>(Task<T> start) where T : IAsyncDisposable
