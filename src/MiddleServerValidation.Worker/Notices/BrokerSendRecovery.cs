@@ -16,7 +16,7 @@ public interface INoticeSendRecovery
 /// rabbitmq-dotnet-client#1930), and MassTransit keeps using it, since a send given up on the dispatcher's bound looks
 /// like a cancellation to it: every later send on that channel waits behind the lost one. Seen after a broker node was
 /// killed. A restart drops every connection and channel; the consumers finish their current chunk, stop, and start
-/// again on a fresh connection, to whichever node answers.
+/// again on a fresh connection, to whichever node answers. Only a bus that reports itself connected is restarted.
 /// </summary>
 public sealed class BrokerSendRecovery(IBusControl bus, BrokerConnectionHealthCheck broker, ILogger<BrokerSendRecovery> logger) : INoticeSendRecovery
 {
@@ -28,6 +28,17 @@ public sealed class BrokerSendRecovery(IBusControl bus, BrokerConnectionHealthCh
         if (reachable.Status != HealthStatus.Healthy)
         {
             // The broker is away: nothing to mend here, the bus reconnects by itself when it is back.
+            return;
+        }
+
+        var health = bus.CheckHealth();
+        if (health.Status != BusHealthStatus.Healthy)
+        {
+            // The bus is reconnecting by itself (its endpoints are not consuming), which gives it fresh channels anyway.
+            // A restart now would be harmful: MassTransit 8 counts an endpoint that faulted while retrying as started, so
+            // a bus stopped then starts it no more and the worker stops consuming for good (seen after a broker restart).
+            // Asked last, just before the stop, to leave the least time for the bus to fault in between.
+            logger.LogInformation("Notice sends keep failing while the bus reconnects by itself; not restarting it ({Bus})", health.Status);
             return;
         }
 
