@@ -1,3 +1,4 @@
+using MiddleServerValidation.Contracts;
 using MiddleServerValidation.IntegrationTests.Infrastructure;
 
 namespace MiddleServerValidation.IntegrationTests.Resilience;
@@ -31,6 +32,15 @@ public class PrivateServersFixture : OwnServersFixture
         (Postgres, Broker) = (postgres.Result, broker.Result);
         return (LocalTestServers.FromEnvironment().WithPostgres(Postgres.AdminConnectionString).WithRabbitMq(Broker.Port, Broker.ManagementPort),
             [Broker, Postgres]);
+    }
+
+    /// <summary>A registration published as insurer A comes back as its notice: the worker consumes and dispatches again.</summary>
+    public async Task RegistrationComesThroughAsync(string registrationId, long numberSeed, TimeSpan patience)
+    {
+        await using var probe = await RabbitMqProbe.ConnectAsync(Insurers[TestData.InsurerA]);
+        await probe.PublishRegistrationAsync(TestData.Json(TestData.Registration(registrationId, TestData.PersonalNumber(numberSeed), "H1.9.13", "シカク ハナコ")));
+        await using var reader = await RabbitMqProbe.ConnectAsync(RabbitMq);
+        await reader.WaitForRegistrationAsync(QueueNames.Notices(TestData.InsurerA), registrationId, patience);
     }
 
     private static async Task DisposeIfStartedAsync<T>(Task<T> start) where T : IAsyncDisposable

@@ -1,4 +1,3 @@
-using MiddleServerValidation.Contracts;
 using MiddleServerValidation.IntegrationTests.Infrastructure;
 using MiddleServerValidation.Worker;
 using Microsoft.AspNetCore.Builder;
@@ -42,7 +41,7 @@ public sealed class ReadinessTests(PrivateServersFixture fixture) : IClassFixtur
             await late.DisposeAsync();
         }
 
-        await RegistrationComesThroughAsync("READY-BROKER-1", 8_101);
+        await fixture.RegistrationComesThroughAsync("READY-BROKER-1", 8_101, Patience);
         await fixture.StopAsync(workerHost);
         await fixture.StopAsync(webHost);
     }
@@ -66,7 +65,7 @@ public sealed class ReadinessTests(PrivateServersFixture fixture) : IClassFixtur
         }
 
         await AllReadyAsync(worker, web);
-        await RegistrationComesThroughAsync("READY-DATABASE-1", 8_102);
+        await fixture.RegistrationComesThroughAsync("READY-DATABASE-1", 8_102, Patience);
         await fixture.StopAsync(workerHost);
         await fixture.StopAsync(webHost);
     }
@@ -87,13 +86,5 @@ public sealed class ReadinessTests(PrivateServersFixture fixture) : IClassFixtur
         {
             await Eventually.GetAsync(() => Readiness.StatusAsync(host, path), code => code == status, Patience, $"{path} of {host} to answer {status}");
         }
-    }
-
-    private async Task RegistrationComesThroughAsync(string registrationId, long numberSeed)
-    {
-        await using var probe = await RabbitMqProbe.ConnectAsync(fixture.Insurers[TestData.InsurerA]);
-        await probe.PublishRegistrationAsync(TestData.Json(TestData.Registration(registrationId, TestData.PersonalNumber(numberSeed), "H1.9.13", "シカク ハナコ")));
-        await using var reader = await RabbitMqProbe.ConnectAsync(fixture.RabbitMq);
-        await reader.WaitForRegistrationAsync(QueueNames.Notices(TestData.InsurerA), registrationId, Patience);
     }
 }

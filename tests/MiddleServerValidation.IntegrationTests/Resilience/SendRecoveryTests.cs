@@ -1,5 +1,4 @@
 using MassTransit;
-using MiddleServerValidation.Contracts;
 using MiddleServerValidation.IntegrationTests.Infrastructure;
 using MiddleServerValidation.Worker.Notices;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,19 +34,11 @@ public sealed class SendRecoveryTests(PrivateServersFixture fixture) : IClassFix
             await recovery.RecoverAsync(CancellationToken.None);
 
             await Readiness.WaitAsync(worker, Patience);
-            await RegistrationComesThroughAsync($"RECOVERY-{round}", 8_200 + round);
+            await fixture.RegistrationComesThroughAsync($"RECOVERY-{round}", 8_200 + round, Patience);
         }
 
         Assert.True(askedWhileReconnecting > 0, "the recovery was never asked for while the bus was reconnecting");
         Assert.Contains(fixture.Logs.Lines, line => line.Contains("while the bus reconnects by itself", StringComparison.Ordinal));
         await fixture.StopAsync(host);
-    }
-
-    private async Task RegistrationComesThroughAsync(string registrationId, long numberSeed)
-    {
-        await using var probe = await RabbitMqProbe.ConnectAsync(fixture.Insurers[TestData.InsurerA]);
-        await probe.PublishRegistrationAsync(TestData.Json(TestData.Registration(registrationId, TestData.PersonalNumber(numberSeed), "H1.9.13", "シカク ハナコ")));
-        await using var reader = await RabbitMqProbe.ConnectAsync(fixture.RabbitMq);
-        await reader.WaitForRegistrationAsync(QueueNames.Notices(TestData.InsurerA), registrationId, Patience);
     }
 }
