@@ -21,6 +21,7 @@ public interface INoticeSendRecovery
 public sealed class BrokerSendRecovery(IBusControl bus, BrokerConnectionHealthCheck broker, ILogger<BrokerSendRecovery> logger) : INoticeSendRecovery
 {
     private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan ReadyBound = TimeSpan.FromSeconds(60);
 
     public async Task RecoverAsync(CancellationToken cancellationToken)
     {
@@ -54,7 +55,17 @@ public sealed class BrokerSendRecovery(IBusControl bus, BrokerConnectionHealthCh
             logger.LogWarning("The bus did not stop within {Bound}; starting it again all the same", StopBound);
         }
 
-        await bus.StartAsync(cancellationToken);
-        logger.LogInformation("The bus was restarted");
+        var handle = await bus.StartAsync(cancellationToken);
+        try
+        {
+            await handle.Ready.WaitAsync(ReadyBound, cancellationToken);
+            logger.LogInformation("The bus was restarted");
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Should the broker have gone in the moment between the health check and the stop, an endpoint may never
+            // consume again; readiness says so (bus-consuming) and an orchestrator restarts the worker. Said loudly here.
+            logger.LogError(e, "The bus was restarted but its endpoints did not get ready within {Bound}", ReadyBound);
+        }
     }
 }
