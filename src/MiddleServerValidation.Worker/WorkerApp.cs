@@ -3,6 +3,7 @@ using MiddleServerValidation.Jlis.Health;
 using MiddleServerValidation.Processing;
 using MiddleServerValidation.ServiceDefaults;
 using MiddleServerValidation.Worker.Batches;
+using MiddleServerValidation.Worker.Broker;
 using MiddleServerValidation.Worker.Notices;
 using MiddleServerValidation.Worker.Reconciliation;
 using MiddleServerValidation.Worker.Registration;
@@ -37,7 +38,9 @@ public static class WorkerApp
         builder.Services.AddSingleton<PendingLookupMetrics>();
         builder.Services.AddHostedService<PendingLookupService>();
         builder.Services.AddHealthChecks().AddJlisCircuitCheck(ServiceDefaultsExtensions.ReadyTag)
-            .AddCheck<BusConsumingHealthCheck>("bus-consuming", tags: [ServiceDefaultsExtensions.ReadyTag]);
+            .AddCheck<BusConsumingHealthCheck>("bus-consuming", tags: [ServiceDefaultsExtensions.ReadyTag])
+            .AddCheck<StrandedBusHealthCheck>("bus-stranded", tags: [ServiceDefaultsExtensions.LiveTag]);
+        builder.Services.AddSingleton<StrandedBusHealthCheck>();
         builder.AddReconciliationSchedule();
 
         // Last, so tests can replace settings and services.

@@ -47,6 +47,13 @@ public sealed class RabbitMqOptions : IValidatableObject
 
     public RabbitMqTlsOptions Tls { get; set; } = new();
 
+    /// <summary>
+    /// A consuming host whose bus has not consumed for this long while the broker and the database both answer is
+    /// stranded (MassTransit reconnects within seconds when it can): its liveness then fails and it is restarted.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan StrandedAfter { get; set; } = TimeSpan.FromMinutes(3);
+
     /// <summary>Where the broker is: every cluster node in order, or <see cref="Host"/> and <see cref="Port"/>.</summary>
     public IReadOnlyList<BrokerNode> Nodes() => BrokerNode.ParseList(ClusterNodes, Port) is { Count: > 0 } nodes ? nodes : [new BrokerNode(Host, Port)];
 

@@ -64,7 +64,8 @@ public sealed class BrokerSendRecovery(IBusControl bus, BrokerConnectionHealthCh
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Should the broker have gone in the moment between the health check and the stop, an endpoint may never
-            // consume again; readiness says so (bus-consuming) and an orchestrator restarts the worker. Said loudly here.
+            // consume again: readiness says so at once, liveness after RabbitMq:StrandedAfter (StrandedBusHealthCheck),
+            // and the orchestrator restarts the worker. Said loudly here.
             logger.LogError(e, "The bus was restarted but its endpoints did not get ready within {Bound}", ReadyBound);
         }
     }

@@ -41,4 +41,36 @@ public sealed class SendRecoveryTests(PrivateServersFixture fixture) : IClassFix
         Assert.Contains(fixture.Logs.Lines, line => line.Contains("while the bus reconnects by itself", StringComparison.Ordinal));
         await fixture.StopAsync(host);
     }
+
+    [Fact]
+    public async Task A_worker_whose_bus_is_stranded_while_the_broker_and_the_database_answer_is_no_longer_live()
+    {
+        var host = await fixture.StartWorkerAsync(new Dictionary<string, string?> { ["RabbitMq:StrandedAfter"] = "00:00:10" });
+        var worker = new Uri(host.Urls.First());
+        var bus = host.Services.GetRequiredService<IBusControl>();
+        await Readiness.WaitAsync(worker, Patience);
+
+        // Strands the bus as MassTransit 8 does: stopped and started while it still retries its connection after the
+        // broker came back. Should it have reconnected first, the broker goes away again.
+        for (var attempt = 0; ; attempt++)
+        {
+            await fixture.Broker.StopNodeAsync();
+            await Eventually.GetAsync(() => Readiness.StatusAsync(worker, "/health/ready"), code => code == 503, Patience, "the worker to see the broker gone");
+            await fixture.Broker.StartNodeAsync();
+            if (bus.CheckHealth().Status != BusHealthStatus.Healthy)
+            {
+                await bus.StopAsync();
+                await bus.StartAsync();
+                break;
+            }
+
+            Assert.True(attempt < 3, "the bus always reconnected before it could be stopped");
+        }
+
+        // Alive while the broker was away and for the first seconds after; then not, and it says why.
+        Assert.Equal(200, await Readiness.StatusAsync(worker, "/health/live"));
+        await Eventually.GetAsync(() => Readiness.StatusAsync(worker, "/health/live"), code => code == 503, Patience, "liveness to fail on the stranded bus");
+        Assert.Contains(fixture.Logs.Lines, line => line.Contains("stranded", StringComparison.Ordinal));
+        await fixture.StopAsync(host);
+    }
 }
